@@ -1,0 +1,593 @@
+"""Finding attributions inside one sentence: the cue, the source and the content.
+
+Each rule scans tokens outward from a cue (a verb from ``cue_verbs.tsv`` or a
+frame from ``frames.tsv``) and stops at punctuation or clause words, so the
+cost is bounded per cue and the whole pass is linear in the sentence length.
+Forms covered: "X said (on Thursday) (that) …", "…, X said", "“…,” said X",
+"according to X, …", "X told Reuters …", "X, who spoke on condition of
+anonymity, said", "…, citing people familiar with the matter", "X was quoted
+as saying", "A, they claim, B", "Name: “…”", "“…” – Name", participles
+(", adding that …") and quotations continued from the previous sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from scoring.attribution.lexicon import lexicon
+from scoring.attribution.sentences import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Segment
+from scoring.attribution.spans import DETERMINERS, TIME_HEADS, scan_left, scan_right, trim_time
+from scoring.attribution.tokens import Token
+
+Range = tuple[int, int]
+"""Token indices ``[start, end)`` inside a segment."""
+
+DASHES = frozenset({"\u2013", "\u2014", "-"})
+FINAL = frozenset({".", "!", "?", "\u2026", ";"})
+NOUN_MARKERS = DETERMINERS | frozenset(
+    "of in for with by to new recent latest such no any every each 's \u2019s".split()
+)
+OBJECT_PRONOUNS = frozenset(
+    "me him her them us you reporters journalists lawmakers supporters members police "
+    "investigators viewers listeners analysts".split()
+)
+CONTENT_CONJ = frozenset({"while", "but", "whereas", "and", "although", "though"})
+RELAY_WORDS = frozenset({"citing", "quoting"})
+TO_OK = frozenset(
+    {"say", "explain", "write", "complain", "reply", "respond", "answer", "tell", "confirm", "admit"}
+)
+BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been", "being", "'s", "\u2019s"})
+PARTICIPLES = frozenset({"told", "said", "shown", "found", "written", "thought", "known", "seen"})
+ADJUNCT_STARTS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "late",
+        "early",
+        "via",
+        "through",
+        "from",
+        "to",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution in a segment, in token indices."""
+
+    cue: Range
+    content: tuple[Range, ...]
+    source: Range | None = None
+    """The source as written here ("he", "who", "a spokesperson from Vientiane")."""
+    mention: Range | None = None
+    """The full mention, which may add an appositive ("X, who spoke on condition of anonymity")."""
+    antecedent: Range | None = None
+    """For a relative "who": the noun phrase it stands for."""
+    citing: Range | None = None
+    inherit: str = ""
+    """"previous" (same source as the last attribution of this sentence) or "quote" (continued quotation)."""
+    quote: bool = False
+
+
+def _inside_quotes(seg: Segment) -> list[bool]:
+    """Per token: inside or on a quotation mark pair."""
+    mask = [False] * len(seg.tokens)
+    for o, c in seg.quotes:
+        for k in range(o, c + 1):
+            mask[k] = True
+    return mask
+
+
+def _is_close_quote(seg: Segment, k: int) -> bool:
+    """Whether token ``k`` closes a quotation."""
+    t = seg.tokens[k].text
+    return t in CLOSE_QUOTES or (t == STRAIGHT_QUOTE and any(c == k for _, c in seg.quotes))
+
+
+def _quote_closing_at(seg: Segment, k: int) -> Range | None:
+    """The quotation whose closing mark is token ``k`` (or ``k - 1`` before a comma)."""
+    for o, c in seg.quotes:
+        if c in (k, k - 1):
+            return (o, c + 1)
+    return None
+
+
+def _content_end(seg: Segment, mask: list[bool]) -> int:
+    """End of a segment's content: drop final punctuation outside quotations."""
+    end = len(seg.tokens)
+    while end > 0 and seg.tokens[end - 1].text in FINAL and not mask[end - 1]:
+        end -= 1
+    return end
+
+
+def _is_verb_cue(toks: tuple[Token, ...], i: int) -> bool:
+    """A cue verb form used as a verb, not as a noun ("a report") or infinitive ("to say")."""
+    tok = toks[i]
+    if tok.lower not in lexicon().verbs or not tok.is_word:
+        return False
+    if tok.is_capitalised and i > 0:
+        return False
+    if i > 0:
+        prev = toks[i - 1].lower
+        if prev in NOUN_MARKERS or prev == "to":
+            return False
+        if prev.endswith("'s") or prev.endswith("\u2019s"):
+            return False
+    if i + 1 < len(toks) and toks[i + 1].lower == "by":
+        return False  # passive or noun use: "the report released by", "was criticised by"
+    if i + 1 < len(toks) and toks[i + 1].lower == "to" and lexicon().verbs[tok.lower].lemma not in TO_OK:
+        return False  # "agreed to buy", "vowed to fight"
+    j = i - 1
+    while j >= 0 and (
+        toks[j].lower.endswith("ly") or toks[j].lower in ("also", "later", "then", "not", "n't")
+    ):
+        j -= 1
+    if j >= 0 and toks[j].lower in BE_FORMS and (tok.lower.endswith("ed") or tok.lower in PARTICIPLES):
+        return False  # passive: "was charged with", "were told"
+    return True
+
+
+def _skip_object(toks: tuple[Token, ...], r: int, end: int) -> int:
+    """Skip the hearer after "told": "told Reuters", "told reporters", "told the BBC"."""
+    if r >= end:
+        return r
+    t = toks[r]
+    for q in range(r, min(end, r + 5)):
+        if toks[q].lower == "that" or toks[q].text == ",":
+            return q
+    if t.lower in OBJECT_PRONOUNS:
+        return r + 1
+    j = r
+    if t.lower in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < end and (toks[k].is_capitalised or toks[k].lower in ("'s", "\u2019s")) and k - j < 6:
+        k += 1
+    if k > j:
+        return k
+    if j > r and j < end:
+        return j + 1
+    return r
+
+
+def _skip_adjuncts(toks: tuple[Token, ...], r: int, end: int) -> int:
+    """Skip "on Thursday", "in a statement", "late Wednesday" and the "that" / ":" after a cue."""
+    lex = lexicon()
+    guard = 0
+    while r < end and guard < 4:
+        guard += 1
+        low = toks[r].lower
+        if low in lex.adjuncts:
+            j = r
+            limit = min(end, r + 8)
+            while j < limit and toks[j].lower not in ("that", ":", ",") and toks[j].text not in OPEN_QUOTES:
+                if toks[j].lower in lex.verbs and toks[j].lower not in (
+                    "released",
+                    "posted",
+                    "issued",
+                    "published",
+                ):
+                    break
+                j += 1
+            if (
+                j < limit
+                and toks[j].lower in ("that", ":", ",")
+                or (j < limit and toks[j].text in OPEN_QUOTES)
+            ):
+                r = j
+                continue
+            if low in TIME_HEADS or (
+                low in ("on", "late", "early", "last", "this")
+                and r + 1 < end
+                and toks[r + 1].lower in TIME_HEADS
+            ):
+                r += 2 if low not in TIME_HEADS else 1
+                continue
+            break
+        break
+    while r < end and toks[r].lower in ("that", ":", ","):
+        r += 1
+    return r
+
+
+def _np_left(seg: Segment, k: int, floor: int) -> Range | None:
+    """The subject noun phrase ending at token ``k``."""
+    s = scan_left(seg.tokens, k, floor)
+    if s > k:
+        return None
+    e = trim_time(seg.tokens, s, k + 1)
+    if not any(t.is_word for t in seg.tokens[s:e]):
+        return None
+    return (s, e)
+
+
+def _np_right(seg: Segment, r: int, end: int) -> Range | None:
+    """The noun phrase starting at token ``r``."""
+    e = scan_right(seg.tokens, r, end)
+    if e <= r or not any(t.is_word for t in seg.tokens[r:e]):
+        return None
+    return (r, e)
+
+
+def _split_relay(seg: Segment, np: Range) -> tuple[Range, Range | None]:
+    """Nested attribution inside a mention: "sources quoted by a newspaper", "reports citing officials"."""
+    toks = seg.tokens
+    a, b = np
+    for i in range(a + 1, b - 1):
+        low = toks[i].lower
+        if low in ("quoted", "cited") and toks[i + 1].lower == "by" and i + 2 < b:
+            return (a, i), (i + 2, b)
+        if low in RELAY_WORDS and i + 1 < b:
+            return (i + 1, b), (a, i)
+    return np, None
+
+
+def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range | None] | None:
+    """(source, mention, citing) of "X, who spoke on condition of anonymity, said" (comma at ``k``)."""
+    toks = seg.tokens
+    m = k - 1
+    limit = max(floor, k - 22)
+    while (
+        m > limit
+        and toks[m].text != ","
+        and toks[m].text not in FINAL
+        and toks[m].text not in OPEN_QUOTES
+        and not _is_close_quote(seg, m)
+    ):
+        m -= 1
+    if m <= limit or toks[m].text != ",":
+        return None
+    first = toks[m + 1]
+    if not (
+        first.lower in ("who", "whose", "speaking", "citing", "quoting", "a", "an", "the", "one")
+        or first.is_capitalised
+    ):
+        if not (toks[k - 1].is_capitalised or toks[k - 1].lower in lex_roles()):
+            return None
+    np = _np_left(seg, m - 1, floor)
+    if np is None or (
+        np[0] > floor
+        and toks[np[0] - 1].text not in (",", ":")
+        and toks[np[0] - 1].text not in OPEN_QUOTES
+        and not _is_close_quote(seg, np[0] - 1)
+    ):
+        return None
+    if first.lower in RELAY_WORDS:
+        inner = _np_right(seg, m + 2, k)
+        if inner is None:
+            return None
+        return inner, inner, np
+    if first.lower in ("who", "whose", "speaking"):
+        return np, (np[0], k), None
+    return (np[0], k), (np[0], k), None
+
+
+def lex_roles() -> dict[str, str]:
+    """Role nouns of the lexicon."""
+    return lexicon().roles
+
+
+def find_attributions(seg: Segment) -> list[Found]:
+    """All attributions of one sentence, in order of their cues."""
+    toks = seg.tokens
+    n = len(toks)
+    if n == 0 or seg.headline:
+        return []
+    mask = _inside_quotes(seg)
+    end = _content_end(seg, mask)
+    found: list[Found] = []
+    lex = lexicon()
+    frames = lex.frames
+    max_frame = lex.max_frame_len
+    i = 0
+    while i < n:
+        if mask[i]:
+            i += 1
+            continue
+        floor = _floor(found)
+        # multi-word frames first
+        matched = 0
+        for length in range(min(max_frame, n - i), 0, -1):
+            key = tuple(t.lower for t in toks[i : i + length])
+            if key in frames:
+                matched = length
+                kinds = frames[key]
+                break
+        if matched and "according" in kinds:
+            f = _according(seg, i, matched, end, floor)
+            if f is not None:
+                found.append(f)
+                i = f.source[1] if f.source else i + matched
+                continue
+        if matched and "quoted" in kinds:
+            f = _subject_cue(seg, i, i + matched, end, floor, mask, found)
+            if f is not None:
+                found.append(f)
+            i += matched
+            continue
+        if matched and "relay" in kinds and not found and i > 1 and toks[i - 1].text == ",":
+            inner = _np_right(seg, i + matched, end)
+            relay = _np_left(seg, i - 2, 0)
+            if inner is not None and relay is not None:
+                found.append(
+                    Found(
+                        cue=(i, i + matched), content=((0, i - 1),), source=inner, mention=inner, citing=relay
+                    )
+                )
+                i = inner[1]
+                continue
+        if matched and "relay" in kinds and found and i > 0 and toks[i - 1].text == ",":
+            prev = found[-1]
+            inner = _np_right(seg, i + 1, end)
+            if inner is not None and prev.source is not None:
+                found[-1] = replace(prev, source=inner, mention=inner, citing=prev.source, antecedent=None)
+                i = inner[1]
+                continue
+        if _is_verb_cue(toks, i):
+            f = _subject_cue(seg, i, i + 1, end, floor, mask, found)
+            if f is not None:
+                found.append(f)
+        i += 1
+    if not found:
+        f = _colon_or_dash(seg, end)
+        if f is not None:
+            found.append(f)
+    if not found and seg.quotes and seg.quotes[0][0] == 0 and seg.quotes[0][1] >= end - 1:
+        found.append(Found(cue=(0, 0), content=((0, end),), inherit="quote", quote=True))
+    return _truncate(seg, found)
+
+
+def _floor(found: list[Found]) -> int:
+    """Left limit for the next attribution's content: after a previous "…, X said" frame."""
+    if not found:
+        return 0
+    last = found[-1]
+    right = last.cue[1]
+    if last.source is not None:
+        right = max(right, last.source[1])
+    if last.content and last.content[-1][0] < last.cue[0]:
+        return right
+    return 0
+
+
+def _according(seg: Segment, i: int, length: int, end: int, floor: int) -> Found | None:
+    """ "According to X, …" and "…, according to X"."""
+    toks = seg.tokens
+    src = _np_right(seg, i + length, end)
+    if src is None:
+        return None
+    cue = (i, i + length)
+    src_core, citing = _split_relay(seg, src)
+    if i == floor or (i > floor and all(not t.is_word for t in toks[floor:i])):
+        r = src[1]
+        while r < end and toks[r].text == ",":
+            r += 1
+        if r >= end:
+            return None
+        return Found(cue=cue, content=((r, end),), source=src_core, mention=src_core, citing=citing)
+    left_end = i
+    while left_end > floor and toks[left_end - 1].text in (",", "("):
+        left_end -= 1
+    content: list[Range] = []
+    if left_end > floor:
+        content.append((floor, left_end))
+    r = src[1]
+    if r < end and toks[r].text == "," and r + 1 < end:
+        content.append((r + 1, end))
+    if not content:
+        return None
+    return Found(cue=cue, content=tuple(content), source=src_core, mention=src_core, citing=citing)
+
+
+def _subject_cue(
+    seg: Segment, i: int, j: int, end: int, floor: int, mask: list[bool], found: list[Found]
+) -> Found | None:
+    """An attribution around the cue ``[i, j)``: subject on the left, or inverted source on the right."""
+    lex = lexicon()
+    toks = seg.tokens
+    verb = lex.verbs.get(toks[i].lower) if j == i + 1 else None
+    k = i - 1
+    while (
+        k >= floor
+        and not mask[k]
+        and (
+            toks[k].lower in lex.auxiliaries
+            or (toks[k].lower.endswith("ly") and len(toks[k].lower) > 4 and not toks[k].is_capitalised)
+        )
+    ):
+        k -= 1
+    cue = (k + 1, j)
+    if k < floor:
+        return None
+    left = toks[k]
+    # inverted: "“…,” said X" / "…, said X"
+    if _is_close_quote(seg, k) or (left.text == "," and k > 0 and _is_close_quote(seg, k - 1)):
+        if verb is None or not verb.inverts:
+            return None
+        src = _np_right(seg, j, end)
+        if src is None:
+            return None
+        quote = _quote_closing_at(seg, k)
+        if quote is not None and quote[0] >= floor:
+            content: tuple[Range, ...] = (quote,)
+        elif k > floor:
+            content = ((floor, k),)
+        else:
+            return None
+        core, citing = _split_relay(seg, src)
+        return Found(
+            cue=(i, j), content=content, source=core, mention=core, citing=citing, quote=quote is not None
+        )
+    if left.text == ",":
+        app = _appositive(seg, k, floor)
+        if app is not None:
+            source, mention, citing = app
+            return _with_content(seg, cue, source, mention, citing, j, end, floor, verb)
+        if verb is not None and toks[i].lower.endswith("ing") and found:
+            r = _skip_adjuncts(toks, j, end)
+            if r < end:
+                return Found(cue=(i, j), content=((r, end),), inherit="previous")
+            return None
+        if verb is not None and verb.inverts:
+            src = _np_right(seg, j, end)
+            if src is not None and (src[1] >= end or toks[src[1]].text == ",") and k > floor:
+                core, citing = _split_relay(seg, src)
+                return Found(cue=(i, j), content=((floor, k),), source=core, mention=core, citing=citing)
+        return None
+    if not left.is_word and left.text != ")":
+        return None
+    if left.lower in ("who", "which") and k > floor and toks[k - 1].text == ",":
+        ante = _np_left(seg, k - 2, floor) if k - 2 >= floor else None
+        return _with_content(seg, cue, (k, k + 1), (k, k + 1), None, j, end, floor, verb, antecedent=ante)
+    if left.lower in ("and", "but") and found:
+        r = _skip_adjuncts(toks, j, end)
+        if r < end:
+            return Found(cue=(i, j), content=((r, end),), inherit="previous")
+        return None
+    if left.lower in lex.pronouns:
+        return _with_content(seg, cue, (k, k + 1), (k, k + 1), None, j, end, floor, verb)
+    if left.lower in lex.clause_stops:
+        return None
+    np = _np_left(seg, k, floor)
+    if np is None:
+        return None
+    if np[0] > floor and toks[np[0] - 1].is_word and toks[np[0] - 1].lower not in lex.clause_stops:
+        return None  # the phrase runs on into a clause we cannot read
+    core, citing = _split_relay(seg, np)
+    return _with_content(seg, cue, core, core if citing is None else core, citing, j, end, floor, verb)
+
+
+def _with_content(
+    seg: Segment,
+    cue: Range,
+    source: Range,
+    mention: Range,
+    citing: Range | None,
+    j: int,
+    end: int,
+    floor: int,
+    verb: object,
+    antecedent: Range | None = None,
+) -> Found | None:
+    """Complete an attribution whose source precedes the cue: find its content."""
+    toks = seg.tokens
+    r = j
+    if verb is not None and toks[j - 1].lower in ("tell", "tells", "told", "telling"):
+        r = _skip_object(toks, r, end)
+    # ", citing people familiar with the matter," right after the cue
+    if r + 1 < end and toks[r].text == "," and toks[r + 1].lower in RELAY_WORDS:
+        inner = _np_right(seg, r + 2, end)
+        if inner is not None:
+            citing, source, mention = source, inner, inner
+            r = inner[1]
+    r = _skip_adjuncts(toks, r, end)
+    src_start = min(source[0], mention[0], antecedent[0] if antecedent else source[0])
+    if r < end and _adjunct_only(toks, r, end):
+        r = end
+    if r < end:
+        # "A, they claim, B": a parenthetical cue inside the content
+        if (
+            src_start - 1 > floor and toks[src_start - 1].text == "," and toks[j].text == ","
+            if j < end
+            else False
+        ):
+            return Found(
+                cue=cue,
+                content=((floor, src_start - 1), (j + 1, end)),
+                source=source,
+                mention=mention,
+                citing=citing,
+                antecedent=antecedent,
+            )
+        quote = any(o == r for o, _ in seg.quotes)
+        return Found(
+            cue=cue,
+            content=((r, end),),
+            source=source,
+            mention=mention,
+            citing=citing,
+            antecedent=antecedent,
+            quote=quote,
+        )
+    # "…, X said." — content before the source
+    left_end = src_start
+    while left_end > floor and toks[left_end - 1].text in (",", "\u2014", "\u2013"):
+        left_end -= 1
+    if sum(1 for t in toks[floor:left_end] if t.is_word) < 2:
+        return None
+    quote = (
+        _quote_closing_at(seg, left_end - 1) is not None or _quote_closing_at(seg, src_start - 1) is not None
+    )
+    return Found(
+        cue=cue,
+        content=((floor, left_end),),
+        source=source,
+        mention=mention,
+        citing=citing,
+        antecedent=antecedent,
+        quote=quote,
+    )
+
+
+def _adjunct_only(toks: tuple[Token, ...], r: int, end: int) -> bool:
+    """Whether ``[r, end)`` is only an adjunct after a final cue ("in a statement", "on social media")."""
+    first = toks[r].lower
+    second = toks[r + 1].lower if r + 1 < end else ""
+    if end - r > 7:
+        return False
+    if first in ("last", "this", "late", "early", "next"):
+        if second not in TIME_HEADS:
+            return False
+    elif first not in ADJUNCT_STARTS and first not in TIME_HEADS:
+        return False
+    lex = lexicon()
+    return all(
+        t.is_word and t.lower not in lex.verbs and t.lower != "that" or t.text in ("'s", "\u2019s", "-")
+        for t in toks[r:end]
+    )
+
+
+def _colon_or_dash(seg: Segment, end: int) -> Found | None:
+    """ "Name: “…”" and "“…” – Name"."""
+    toks = seg.tokens
+    n = len(toks)
+    for c in range(1, min(n - 1, 10)):
+        if toks[c].text == ":" and toks[c + 1].text in OPEN_QUOTES | {STRAIGHT_QUOTE}:
+            np = _np_left(seg, c - 1, 0)
+            if np is not None and np[0] == 0 and toks[0].is_capitalised:
+                return Found(cue=(c, c + 1), content=((c + 1, end),), source=np, mention=np, quote=True)
+    for o, c in seg.quotes:
+        if c + 2 < n and toks[c + 1].text in DASHES:
+            np = _np_right(seg, c + 2, n)
+            if np is not None and toks[c + 2].is_capitalised:
+                return Found(cue=(c + 1, c + 2), content=((o, c + 1),), source=np, mention=np, quote=True)
+    return None
+
+
+def _truncate(seg: Segment, found: list[Found]) -> list[Found]:
+    """Cut a content that runs into the next attribution's frame (", while Y said …", ", adding …")."""
+    toks = seg.tokens
+    out = list(found)
+    for a in range(len(out) - 1):
+        f, g = out[a], out[a + 1]
+        if not f.content or g.cue[0] <= f.cue[0]:
+            continue
+        last = f.content[-1]
+        start_g = g.cue[0] if g.source is None else min(g.cue[0], g.source[0])
+        if not (last[0] < start_g < last[1]):
+            continue
+        cut = start_g
+        while cut > last[0] and (toks[cut - 1].text in (",", ";") or toks[cut - 1].lower in CONTENT_CONJ):
+            cut -= 1
+        if cut == start_g and g.inherit != "previous":
+            continue
+        if cut > last[0]:
+            out[a] = replace(f, content=f.content[:-1] + ((last[0], cut),))
+    return out

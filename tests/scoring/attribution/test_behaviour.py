@@ -1,0 +1,109 @@
+"""Attribution forms, coreference, nesting and determinism on short sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring.attribution import classify_mention, extract_story
+from scoring.claims import Story
+
+SEED = Path(__file__).resolve().parents[3] / "fixtures" / "articles" / "laos-kursk.txt"
+
+
+def _source_of(story: Story, fragment: str) -> str:
+    """Mention of the first source of the claim containing ``fragment``."""
+    for claim in story.claims:
+        if fragment in claim.text:
+            return claim.sources[0].mention if claim.sources else ""
+    raise AssertionError(f"no claim with {fragment!r}: {[c.text for c in story.claims]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention"),
+    [
+        ("The mayor said the bridge would reopen.", "bridge would reopen", "The mayor"),
+        ("The bridge would reopen, the mayor said.", "bridge would reopen", "the mayor"),
+        ("“The bridge will reopen,” said the mayor.", "bridge will reopen", "the mayor"),
+        ("The mayor said on Thursday that the bridge would reopen.", "bridge would reopen", "The mayor"),
+        ("According to the mayor, the bridge will reopen.", "bridge will reopen", "the mayor"),
+        ("The bridge will reopen, according to city engineers.", "bridge will reopen", "city engineers"),
+        ("The mayor told Reuters that the bridge would reopen.", "bridge would reopen", "The mayor"),
+        ("In a statement, the ministry said the bridge would reopen.", "bridge would reopen", "the ministry"),
+        ("The ministry denied that the bridge was unsafe.", "bridge was unsafe", "The ministry"),
+        ("The mayor was quoted as saying the bridge would reopen.", "bridge would reopen", "The mayor"),
+        ("The bridge will reopen, citing people familiar with the matter.", "bridge will reopen", ""),
+        ("Mayor Lina Park: “The bridge will reopen.”", "bridge will reopen", "Mayor Lina Park"),
+        ("“The bridge will reopen.” – Lina Park", "bridge will reopen", "Lina Park"),
+    ],
+)
+def test_forms(text: str, fragment: str, mention: str) -> None:
+    """Each common attribution form finds the source and strips the frame from the claim."""
+    story = extract_story(text)
+    got = _source_of(story, fragment)
+    if mention:
+        assert got == mention
+    claim = next(c for c in story.claims if fragment in c.text)
+    assert "said" not in claim.text and "according" not in claim.text
+
+
+def test_pronoun_and_definite_description_reuse_source() -> None:
+    """ "He added", "the agency" and a surname resolve to the earlier source."""
+    text = (
+        "Kremlin spokesman Dmitry Peskov said talks were possible. He added that no date was set.\n"
+        "Peskov also said sanctions had failed.\n"
+        "The Federal Aviation Agency (FAA) grounded the jets. The agency said checks would take a week."
+    )
+    story = extract_story(text)
+    ids = {c.text: c.sources[0].id for c in story.claims if c.sources}
+    assert ids["talks were possible"] == ids["no date was set"] == ids["sanctions had failed"]
+    first = next(s for s in story.sources if "Peskov" in s.mention)
+    assert (first.name, first.role, first.organisation) == ("Dmitry Peskov", "spokesman", "Kremlin")
+
+
+def test_unattributed_claims_are_kept() -> None:
+    """Sentences with no attribution become claims with no sources."""
+    story = extract_story("The river flooded the town. Officials said two roads were closed.")
+    assert story.claims[0].sources == ()
+    assert story.claims[1].sources[0].mention == "Officials"
+
+
+def test_headline_gives_no_claim() -> None:
+    """Headlines are skipped."""
+    story = extract_story("Floods Close Roads Across the Valley\n\nOfficials said two roads were closed.")
+    assert len(story.claims) == 1
+
+
+def test_nested_relay() -> None:
+    """The origin is the mention; the relay is ``citing``."""
+    story = extract_story("Egyptian security sources quoted by a British newspaper said the truce held.")
+    source = story.claims[0].sources[0]
+    assert source.mention == "Egyptian security sources" and source.citing == "a British newspaper"
+
+
+def test_deterministic() -> None:
+    """The same text always gives the same story."""
+    text = SEED.read_text(encoding="utf-8")
+    assert extract_story(text) == extract_story(text)
+    assert repr(extract_story(text)) == repr(extract_story(text))
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("Dmitry Peskov", "named individual"),
+        ("Kremlin spokesman Dmitry Peskov", "named individual"),
+        ("the Laotian Ministry of Defense", "named organization"),
+        ("NATO", "named organization"),
+        ("a report by the Alpine Monitoring Network", "document"),
+        ("people familiar with the matter", "unnamed group"),
+        ("U.S. officials", "unnamed group"),
+        ("a NATO official", "anonymous individual"),
+        ("a spokesperson from Vientiane", "anonymous individual"),
+        ("a senior official who spoke on condition of anonymity", "anonymous individual"),
+    ],
+)
+def test_classify_mention(mention: str, kind: str) -> None:
+    """The kind of source follows the lexicon and capitalisation."""
+    assert classify_mention(mention) == kind
