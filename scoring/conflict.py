@@ -30,6 +30,9 @@ NEGATION_TOPIC = 0.15
 DENIAL_TOPIC = 0.1
 """Share of content a denial must have in common with the claim it denies."""
 
+PLACE_TOPIC = 0.4
+"""Share of content two claims must have in common before different places clash."""
+
 GENERIC_NUMBER_TOPIC = 0.35
 """Percentages and sums differ across topics: compare them only within one topic."""
 
@@ -80,7 +83,7 @@ class RuleScorer:
     def judge(self, a: Statement, b: Statement, similarity: float) -> Judgement:
         """Run every rule on the pair and keep the strongest conflict, or support."""
         found: list[tuple[float, str, str]] = []
-        for rule in (self._contrast, self._negation, self._denial, self._numbers):
+        for rule in (self._contrast, self._negation, self._denial, self._numbers, self._places):
             result = rule(a, b)
             if result is not None:
                 found.append(result)
@@ -189,6 +192,22 @@ class RuleScorer:
                     "numbers",
                 )
         return None
+
+
+    def _places(self, a: Statement, b: Statement) -> tuple[float, str, str] | None:
+        if not a.places or not b.places or set(a.places) & set(b.places):
+            return None
+        place_words = frozenset(t for text in (*a.places.values(), *b.places.values()) for t in stems_of(text))
+        topic = self._topic(a, b, place_words)
+        if topic < PLACE_TOPIC:
+            return None
+        where_a, where_b = next(iter(a.places.values())), next(iter(b.places.values()))
+        return (
+            0.6 + 0.3 * min(1.0, topic * 2),
+            f'{a.claim_id} places it in "{where_a}" but {b.claim_id} in "{where_b}" '
+            f"(shared: {_words(a, (a.content & b.content) - place_words)}).",
+            "places",
+        )
 
 
 def _clash(

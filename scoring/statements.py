@@ -18,6 +18,9 @@ from scoring.tokens import Token, clean_text, tokenize
 NEGATION_SCOPE = 4
 """How many words after "not" are negated, unless punctuation closes the clause first."""
 
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "within", "into"})
+"""A country right after one of these is where something is, which two claims may dispute."""
+
 _CLAUSE_BREAKS = frozenset(",.;:!?—–()\"“”")
 
 
@@ -46,6 +49,7 @@ class Statement:
     hedges: tuple[str, ...]
     quantities: tuple[Quantity, ...]
     named_parties: frozenset[str]
+    places: dict[str, str]
     words: frozenset[str]
 
 
@@ -73,7 +77,13 @@ def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
         for match in knowledge.contrasts.find(tokens, text)
         for pair, side in match.value
     )
-    named = frozenset(match.value.party_id for match in knowledge.entities.find(tokens))
+    entity_matches = knowledge.entities.find(tokens)
+    named = frozenset(match.value.party_id for match in entity_matches)
+    places = {
+        m.value.party_id: m.text
+        for m in entity_matches
+        if m.value.kind == "country" and m.start > 0 and tokens[m.start - 1].norm in PLACE_PREPOSITIONS
+    }
     return Statement(
         claim_id=claim.id,
         text=text,
@@ -86,6 +96,7 @@ def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
         hedges=tuple(m.text for m in knowledge.hedges.find(tokens, text)),
         quantities=tuple(find_quantities(tokens, text, knowledge)),
         named_parties=named,
+        places=places,
         words=frozenset(t.norm for t in tokens),
     )
 
