@@ -6,7 +6,8 @@ Stories are synthetic but shaped like news: Zipf-distributed vocabulary,
 attribution mentions from a realistic pool, contrast phrases, negations and
 counted numbers, so every rule and the candidate index do real work. Prints a
 table; targets: 20 claims <= 5 ms, 1,000 claims <= 2 s, and growth from 1,000
-to 5,000 claims well under 25x (the quadratic ratio).
+to 5,000 claims well under 25x (the quadratic ratio). Both the rules alone and
+the rules with the trained conflict model (the default ``Scorer``) are timed.
 """
 
 from __future__ import annotations
@@ -88,20 +89,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=5, help="runs per size (median reported)")
     parser.add_argument("--sizes", default="20,100,1000,5000", help="comma-separated claim counts")
+    parser.add_argument("--rules-only", action="store_true", help="only the rules, without the trained conflict model")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    scorer = Scorer()
-    scorer.score(make_story(20))  # warm caches (knowledge files)
-    print(f"{'claims':>7} | {'median ms':>10} | {'ms/claim':>8} | {'pairs compared':>14} | {'peak MiB':>8}")
-    print(f"{'-' * 7}-+-{'-' * 10}-+-{'-' * 8}-+-{'-' * 14}-+-{'-' * 8}")
-    results: dict[int, float] = {}
-    for size in sizes:
-        runs = args.runs if size <= 1000 else max(1, min(args.runs, 3))
-        seconds, peak, pairs = measure(scorer, make_story(size), runs)
-        results[size] = seconds
-        print(f"{size:>7} | {seconds * 1000:>10.1f} | {seconds * 1000 / size:>8.3f} | {pairs:>14} | {peak:>8.1f}")
-    if 1000 in results and 5000 in results:
-        print(f"\ngrowth 1,000 -> 5,000 claims: {results[5000] / results[1000]:.1f}x (quadratic would be 25x)")
+    configurations = [("rules", Scorer(use_trained_conflict=False))]
+    if not args.rules_only:
+        configurations.append(("rules+model", Scorer()))
+    header = (
+        f"{'pairs':>11} | {'claims':>7} | {'median ms':>10} | {'ms/claim':>8} | "
+        f"{'pairs compared':>14} | {'peak MiB':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, scorer in configurations:
+        scorer.score(make_story(20))  # warm caches (knowledge files, model)
+        results: dict[int, float] = {}
+        for size in sizes:
+            runs = args.runs if size <= 1000 else max(1, min(args.runs, 3))
+            seconds, peak, pairs = measure(scorer, make_story(size), runs)
+            results[size] = seconds
+            print(
+                f"{name:>11} | {size:>7} | {seconds * 1000:>10.1f} | {seconds * 1000 / size:>8.3f} | "
+                f"{pairs:>14} | {peak:>8.1f}"
+            )
+        if 1000 in results and 5000 in results:
+            print(f"{name:>11} | growth 1,000 -> 5,000 claims: {results[5000] / results[1000]:.1f}x (quadratic: 25x)")
 
 
 if __name__ == "__main__":

@@ -253,9 +253,10 @@ class ConflictDetector:
         candidates = candidate_pairs(statements, knowledge, self.max_df, self.neighbours)
         self.stats = {"claims": len(statements), "pairs_compared": len(candidates)}
         found: list[PairRelation] = []
-        for (i, j), similarity in sorted(candidates.items()):
-            a, b = statements[i], statements[j]
-            judgements = [scorer.judge(a, b, similarity) for scorer in self.scorers]
+        ordered = [(statements[i], statements[j], similarity) for (i, j), similarity in sorted(candidates.items())]
+        by_scorer = [_judge_all(scorer, ordered) for scorer in self.scorers]
+        for k, (a, b, _) in enumerate(ordered):
+            judgements = [judged[k] for judged in by_scorer]
             conflicts = [g for g in judgements if g.relation == "conflict"]
             supports = [g for g in judgements if g.relation == "support"]
             if conflicts and max(g.score for g in conflicts) >= self.threshold:
@@ -266,3 +267,11 @@ class ConflictDetector:
                 best = max(supports, key=lambda g: g.score)
                 found.append(PairRelation(a.claim_id, b.claim_id, "support", best.score, best.reasons))
         return found
+
+
+def _judge_all(scorer: PairScorer, pairs: Sequence[tuple[Statement, Statement, float]]) -> list[Judgement]:
+    """Every pair's judgement from one scorer: in one call when it offers ``judge_all`` (a batched model)."""
+    batch = getattr(scorer, "judge_all", None)
+    if batch is not None:
+        return list(batch(pairs))
+    return [scorer.judge(a, b, similarity) for a, b, similarity in pairs]

@@ -51,10 +51,28 @@ FEATURE_TEXT = {
     "opposed_agreement": "agreement of opposed parties",
     "interested_only": "support only from interested parties",
     "hedged": "hedged wording",
+    # Parts a learned model (scoring/training) adds beside the signals.
+    "wording": "the claim's wording",
+    "speaker_record": "the track record of who made or backs the claim",
+    "party_record": "the track record of the backing parties",
 }
 
 WELL_SOURCED = 0.6
 CONTESTED = 0.5
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What a learned model may read beside the signals: the claim's words and who backs it.
+
+    ``speakers`` are the names of the people or bodies the claim is attributed
+    to, ``parties`` the parties they resolve to; a model keeps a track record of
+    each from earlier labels.
+    """
+
+    text: str
+    speakers: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

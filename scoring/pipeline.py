@@ -20,10 +20,12 @@ from scoring import anonymity, credibility, independence
 from scoring.anonymity import Kind
 from scoring.claims import Source, Story
 from scoring.conflict import ConflictDetector, PairRelation, PairScorer, RuleScorer
-from scoring.credibility import FEATURES, RulePrior
+from scoring.credibility import FEATURES, ClaimContext, RulePrior
 from scoring.knowledge import Knowledge, load_knowledge
 from scoring.mentions import Mention, capitalised_names, read_mention
 from scoring.parties import UNIDENTIFIED, Party, Sighting, consolidate, governmental, resolve
+from scoring.stance import ModelScorer, shipped_artifact_ok
+from scoring.stance.artifact import SHIPPED_ARTIFACT, expected_hash
 from scoring.statements import Statement, read_statement
 from scoring.tokens import tokenize
 from scoring.version import RULES_VERSION
@@ -78,17 +80,28 @@ class Scorer:
     extra_scorers: Sequence[PairScorer] = ()
     model: Any = None
     model_version: str = "rule-prior-1"
+    use_trained_conflict: bool = True
 
     def __post_init__(self) -> None:
         if self.model is None:
             self.model = RulePrior().fit(np.zeros((1, len(FEATURES))))
-        self.detector = ConflictDetector([RuleScorer(self.knowledge), *self.extra_scorers])
+        scorers: list[PairScorer] = [RuleScorer(self.knowledge), *self.extra_scorers]
+        self.conflict_model_version = "none"
+        if self.use_trained_conflict and shipped_artifact_ok():
+            scorers.append(ModelScorer.from_artifact(self.knowledge))  # refuses an altered artifact
+            self.conflict_model_version = f"stance-{expected_hash(SHIPPED_ARTIFACT)[:12]}"
+        self.detector = ConflictDetector(scorers)
         self._sources: dict[Source, tuple[Mention, Kind, str, Party]] = {}
 
     @property
     def version(self) -> dict[str, str]:
         """The versions of everything that produced a score."""
-        return {"rules": RULES_VERSION, "model": self.model_version, "knowledge": self.knowledge.digest[:12]}
+        return {
+            "rules": RULES_VERSION,
+            "model": self.model_version,
+            "conflict_model": self.conflict_model_version,
+            "knowledge": self.knowledge.digest[:12],
+        }
 
     def score(self, story: Story) -> dict[str, Any]:
         """Score every claim of ``story`` and return the output contract as a dict."""
@@ -111,6 +124,7 @@ class Scorer:
         story_parties = {r.party.id: r.party for r in resolved.values() if r.party.id != UNIDENTIFIED}
         claims_out = []
         rows = []
+        contexts = []
         for claim, statement in zip(story.claims, statements, strict=True):
             backers = _with_supporters(own[claim.id], [(c, own[c]) for c in sorted(supported_by[claim.id])])
             stakes = _stakes(backers, statement, sides, self.knowledge)
@@ -133,6 +147,7 @@ class Scorer:
                 1.0 if statement.hedges else 0.0,
             ]
             rows.append(features)
+            contexts.append(_context(claim.text, [resolved[s.id] for s in claim.sources]))
             claims_out.append(
                 {
                     "id": claim.id,
@@ -155,7 +170,7 @@ class Scorer:
             )
             if claim.span is not None:
                 claims_out[-1]["span"] = {"start": claim.span.start, "end": claim.span.end}
-        self._add_credibility(claims_out, rows)
+        self._add_credibility(claims_out, rows, contexts)
         return {
             "claims": claims_out,
             "sources": [r.to_dict() for r in resolved.values()],
@@ -211,22 +226,37 @@ class Scorer:
             self._sources[source] = cached
         return cached
 
-    def _add_credibility(self, claims_out: list[dict[str, Any]], rows: list[list[float]]) -> None:
+    def _add_credibility(
+        self, claims_out: list[dict[str, Any]], rows: list[list[float]], contexts: list[ClaimContext]
+    ) -> None:
         if not rows:
             return
         matrix = np.asarray(rows, dtype=np.float64)
-        proba = self.model.predict_proba(matrix)
+        # A learned model may also read the claim's words and who backs it (scoring/training).
+        with_context = getattr(self.model, "predict_proba_with_context", None)
+        proba = with_context(matrix, contexts) if with_context else self.model.predict_proba(matrix)
         scores = credibility.expected_score(self.model, proba)
         explain = getattr(self.model, "explain", None)
-        for claim, row, score in zip(claims_out, rows, scores, strict=True):
+        explain_with_context = getattr(self.model, "explain_with_context", None)
+        for claim, row, context, score in zip(claims_out, rows, contexts, scores, strict=True):
             value = round(float(score), 4)
             label = credibility.label_for(value, row[2], bool(row[3]))
-            parts = explain(row) if explain else []
+            if explain_with_context:
+                parts = explain_with_context(row, context)
+            else:
+                parts = explain(row) if explain else []
             claim["credibility"] = {
                 "score": value,
                 "label": label,
                 "reasons": list(credibility.describe(label, value, parts)),
             }
+
+
+def _context(text: str, sources: Sequence[ResolvedSource]) -> ClaimContext:
+    """What a learned model may read beside the signals: the words and who backs the claim."""
+    speakers = [r.mention.person or r.mention.organisation or r.source.name or r.party.name for r in sources]
+    parties = [r.party.name for r in sources if r.party.id != UNIDENTIFIED]
+    return ClaimContext(text, tuple(s for s in speakers if s), tuple(parties))
 
 
 def _governmental(mention: Mention, knowledge: Knowledge) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,23 @@ import pytest
 from scoring import Scorer
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+_DATA_DIR: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point any app a test builds without its own database at a throwaway one, never the repository."""
+    del config
+    if "CREDSCORE_DATABASE_URL" not in os.environ:
+        _DATA_DIR.append(tempfile.TemporaryDirectory(prefix="credscore-tests-"))
+        os.environ["CREDSCORE_DATABASE_URL"] = f"sqlite:///{Path(_DATA_DIR[0].name) / 'credscore.db'}"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    del config
+    if _DATA_DIR:
+        os.environ.pop("CREDSCORE_DATABASE_URL", None)
+        _DATA_DIR.pop().cleanup()
 
 
 def load_fixture(relative: str) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from scoring.attribution.lexicon import lexicon
+from scoring.attribution.lexicon import is_role, lexicon
 from scoring.attribution.sentences import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Segment
 from scoring.attribution.spans import DETERMINERS, TIME_HEADS, scan_left, scan_right, trim_time
 from scoring.attribution.tokens import Token
@@ -33,9 +33,7 @@ OBJECT_PRONOUNS = frozenset(
 )
 CONTENT_CONJ = frozenset({"while", "but", "whereas", "and", "although", "though"})
 RELAY_WORDS = frozenset({"citing", "quoting"})
-TO_OK = frozenset(
-    {"say", "explain", "write", "complain", "reply", "respond", "answer", "tell", "confirm", "admit"}
-)
+TO_OK = frozenset({"say", "explain", "write", "complain", "reply", "respond", "answer", "tell", "confirm", "admit"})
 BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been", "being", "'s", "\u2019s"})
 PARTICIPLES = frozenset({"told", "said", "shown", "found", "written", "thought", "known", "seen"})
 ADJUNCT_STARTS = frozenset(
@@ -125,9 +123,7 @@ def _is_verb_cue(toks: tuple[Token, ...], i: int) -> bool:
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and lexicon().verbs[tok.lower].lemma not in TO_OK:
         return False  # "agreed to buy", "vowed to fight"
     j = i - 1
-    while j >= 0 and (
-        toks[j].lower.endswith("ly") or toks[j].lower in ("also", "later", "then", "not", "n't")
-    ):
+    while j >= 0 and (toks[j].lower.endswith("ly") or toks[j].lower in ("also", "later", "then", "not", "n't")):
         j -= 1
     if j >= 0 and toks[j].lower in BE_FORMS and (tok.lower.endswith("ed") or tok.lower in PARTICIPLES):
         return False  # passive: "was charged with", "were told"
@@ -176,17 +172,11 @@ def _skip_adjuncts(toks: tuple[Token, ...], r: int, end: int) -> int:
                 ):
                     break
                 j += 1
-            if (
-                j < limit
-                and toks[j].lower in ("that", ":", ",")
-                or (j < limit and toks[j].text in OPEN_QUOTES)
-            ):
+            if j < limit and toks[j].lower in ("that", ":", ",") or (j < limit and toks[j].text in OPEN_QUOTES):
                 r = j
                 continue
             if low in TIME_HEADS or (
-                low in ("on", "late", "early", "last", "this")
-                and r + 1 < end
-                and toks[r + 1].lower in TIME_HEADS
+                low in ("on", "late", "early", "last", "this") and r + 1 < end and toks[r + 1].lower in TIME_HEADS
             ):
                 r += 2 if low not in TIME_HEADS else 1
                 continue
@@ -229,6 +219,29 @@ def _split_relay(seg: Segment, np: Range) -> tuple[Range, Range | None]:
     return np, None
 
 
+APPOSITIVE_STARTS = frozenset({"a", "an", "the", "who", "whose", "one", "now", "former", "then"})
+
+
+def _appositive_right(seg: Segment, np: Range, end: int) -> Range:
+    """The mention with the description after it: "said Ryan Ellis, a Republican tax consultant" (to the end)."""
+    toks = seg.tokens
+    c = np[1]
+    if c + 1 >= end or toks[c].text != ",":
+        return np
+    first = toks[c + 1]
+    if not (first.lower in APPOSITIVE_STARTS or is_role(first.lower)):
+        return np
+    k = c + 1
+    while k < end and k - c <= 25 and toks[k].text not in (",", ";", ":") and not mask_quote(toks[k].text):
+        k += 1
+    return (np[0], k) if k == end else np
+
+
+def mask_quote(text: str) -> bool:
+    """Whether a token is a quotation mark."""
+    return text in OPEN_QUOTES or text in CLOSE_QUOTES or text == STRAIGHT_QUOTE
+
+
 def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range | None] | None:
     """(source, mention, citing) of "X, who spoke on condition of anonymity, said" (comma at ``k``)."""
     toks = seg.tokens
@@ -249,7 +262,7 @@ def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range |
         first.lower in ("who", "whose", "speaking", "citing", "quoting", "a", "an", "the", "one")
         or first.is_capitalised
     ):
-        if not (toks[k - 1].is_capitalised or toks[k - 1].lower in lex_roles()):
+        if not (toks[k - 1].is_capitalised or is_role(toks[k - 1].lower)):
             return None
     np = _np_left(seg, m - 1, floor)
     if np is None or (
@@ -267,11 +280,6 @@ def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range |
     if first.lower in ("who", "whose", "speaking"):
         return np, (np[0], k), None
     return (np[0], k), (np[0], k), None
-
-
-def lex_roles() -> dict[str, str]:
-    """Role nouns of the lexicon."""
-    return lexicon().roles
 
 
 def find_attributions(seg: Segment) -> list[Found]:
@@ -317,13 +325,11 @@ def find_attributions(seg: Segment) -> list[Found]:
             relay = _np_left(seg, i - 2, 0)
             if inner is not None and relay is not None:
                 found.append(
-                    Found(
-                        cue=(i, i + matched), content=((0, i - 1),), source=inner, mention=inner, citing=relay
-                    )
+                    Found(cue=(i, i + matched), content=((0, i - 1),), source=inner, mention=inner, citing=relay)
                 )
                 i = inner[1]
                 continue
-        if matched and "relay" in kinds and found and i > 0 and toks[i - 1].text == ",":
+        if matched and "relay" in kinds and found and found[-1].citing is None and i > 0 and toks[i - 1].text == ",":
             prev = found[-1]
             inner = _np_right(seg, i + 1, end)
             if inner is not None and prev.source is not None:
@@ -422,9 +428,8 @@ def _subject_cue(
         else:
             return None
         core, citing = _split_relay(seg, src)
-        return Found(
-            cue=(i, j), content=content, source=core, mention=core, citing=citing, quote=quote is not None
-        )
+        mention = _appositive_right(seg, core, end) if citing is None else core
+        return Found(cue=(i, j), content=content, source=core, mention=mention, citing=citing, quote=quote is not None)
     if left.text == ",":
         app = _appositive(seg, k, floor)
         if app is not None:
@@ -450,6 +455,16 @@ def _subject_cue(
         r = _skip_adjuncts(toks, j, end)
         if r < end:
             return Found(cue=(i, j), content=((r, end),), inherit="previous")
+        return None
+    if left.lower in ("and", "then") and verb is not None and k > floor:
+        # "McConnell embraced the mogul and said …": the subject opens the clause.
+        subject = _np_right(seg, floor, k)
+        r = _skip_adjuncts(toks, j, end)
+        if subject is not None and subject[1] < k and r < end and toks[subject[1]].is_word:
+            if toks[subject[0]].lower in lex.pronouns and subject[1] - subject[0] == 1:
+                return _with_content(seg, cue, subject, subject, None, j, end, floor, verb)
+            if toks[subject[0]].is_capitalised or toks[subject[0]].lower in ("the", "a", "an"):
+                return _with_content(seg, cue, subject, subject, None, j, end, floor, verb)
         return None
     if left.lower in lex.pronouns:
         return _with_content(seg, cue, (k, k + 1), (k, k + 1), None, j, end, floor, verb)
@@ -493,11 +508,7 @@ def _with_content(
         r = end
     if r < end:
         # "A, they claim, B": a parenthetical cue inside the content
-        if (
-            src_start - 1 > floor and toks[src_start - 1].text == "," and toks[j].text == ","
-            if j < end
-            else False
-        ):
+        if src_start - 1 > floor and toks[src_start - 1].text == "," and toks[j].text == "," if j < end else False:
             return Found(
                 cue=cue,
                 content=((floor, src_start - 1), (j + 1, end)),
@@ -522,9 +533,7 @@ def _with_content(
         left_end -= 1
     if sum(1 for t in toks[floor:left_end] if t.is_word) < 2:
         return None
-    quote = (
-        _quote_closing_at(seg, left_end - 1) is not None or _quote_closing_at(seg, src_start - 1) is not None
-    )
+    quote = _quote_closing_at(seg, left_end - 1) is not None or _quote_closing_at(seg, src_start - 1) is not None
     return Found(
         cue=cue,
         content=((floor, left_end),),

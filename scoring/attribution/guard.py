@@ -15,9 +15,7 @@ def check_article(text: object) -> str:
     if not isinstance(text, str):
         raise ArticleError(f"article text must be a str, not {type(text).__name__}; decode bytes first")
     if len(text) > MAX_CHARS:
-        raise ArticleError(
-            f"article is {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it into articles."
-        )
+        raise ArticleError(f"article is {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it into articles.")
     controls = 0
     letters = 0
     latin = 0

@@ -1,7 +1,11 @@
-"""The attribution lexicon: cue verbs, frames, roles and word lists, read from data files.
+"""The attribution lexicon: cue verbs, frames and the word lists only attribution needs.
 
 The rules live in ``scoring/knowledge/attribution/`` so that a newsroom can
-review and extend them without touching code; this module only parses them.
+review and extend them without touching code; this module only parses them,
+with the spine's readers. Role nouns, titles, organisation nouns and
+anonymity cues are not repeated here: they are the spine's
+(``scoring/knowledge/lexicon/``), reached through :func:`is_role` and
+:func:`is_organisation_noun`.
 """
 
 from __future__ import annotations
@@ -10,37 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "attribution"
+from scoring.knowledge import KNOWLEDGE_DIR as SPINE_DIR
+from scoring.knowledge import load_knowledge, read_list, read_table
+
+KNOWLEDGE_DIR = SPINE_DIR / "attribution"
 
 
-def _lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of one lexicon file, stripped."""
-    text = (KNOWLEDGE_DIR / name).read_text(encoding="utf-8")
-    out: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
-
-
-def read_list(name: str) -> frozenset[str]:
+def _words(name: str) -> frozenset[str]:
     """A ``.txt`` list as a set of lower-case entries."""
-    return frozenset(line.lower() for line in _lines(name))
-
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """A ``.tsv`` table as dicts keyed by its header line."""
-    lines = _lines(name)
-    if not lines:
-        return []
-    header = [h.strip() for h in lines[0].split("\t")]
-    rows: list[dict[str, str]] = []
-    for line in lines[1:]:
-        cells = [c.strip() for c in line.split("\t")]
-        cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)))
-    return rows
+    return frozenset(line.lower() for line in read_list(Path(KNOWLEDGE_DIR / name)))
 
 
 @dataclass(frozen=True)
@@ -54,18 +36,14 @@ class CueVerb:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Everything the extractor knows about the language of sourcing."""
+    """Everything the extractor knows about the language of sourcing that the spine does not."""
 
     verbs: dict[str, CueVerb]
     frames: dict[tuple[str, ...], tuple[str, ...]]
-    anonymity: tuple[tuple[str, ...], ...]
-    roles: dict[str, str]
-    titles: frozenset[str]
     abbreviations: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
-    organisation_nouns: frozenset[str]
-    document_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    plural_determiners: frozenset[str]
     adjuncts: frozenset[str]
     auxiliaries: frozenset[str]
     clause_stops: frozenset[str]
@@ -79,38 +57,51 @@ class Lexicon:
 
 def _phrase(text: str) -> tuple[str, ...]:
     """Split a lexicon phrase into the lower-case tokens the tokenizer would produce."""
-    return tuple(text.lower().replace("'", " ' ").split())
+    from scoring.attribution.tokens import tokenize
+
+    return tuple(t.lower for t in tokenize(text.lower()))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load (once per process) the attribution lexicon."""
     verbs: dict[str, CueVerb] = {}
-    for row in read_table("cue_verbs.tsv"):
+    for row in read_table(KNOWLEDGE_DIR / "cue_verbs.tsv"):
         verb = CueVerb(row["lemma"], row["kind"], row["inverts"] == "yes")
         for form in row["forms"].split("|"):
             if form:
                 verbs.setdefault(form.lower(), verb)
     frames: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for row in read_table("frames.tsv"):
-        key = _phrase(row["phrase"])
+    for row in read_table(KNOWLEDGE_DIR / "frames.tsv"):
+        key = tuple(row["phrase"].lower().split())
         frames[key] = frames.get(key, ()) + (row["frame"],)
-    roles = {row["term"].lower(): row["category"] for row in read_table("roles.tsv")}
-    pronouns = {row["pronoun"].lower(): (row["number"], row["kind"]) for row in read_table("pronouns.tsv")}
-    anonymity = tuple(sorted({_phrase(p) for p in read_list("anonymity.txt")}))
+    pronouns = {
+        row["pronoun"].lower(): (row["number"], row["kind"]) for row in read_table(KNOWLEDGE_DIR / "pronouns.tsv")
+    }
     return Lexicon(
         verbs=verbs,
         frames=frames,
-        anonymity=anonymity,
-        roles=roles,
-        titles=read_list("titles.txt"),
-        abbreviations=read_list("abbreviations.txt"),
+        abbreviations=_words("abbreviations.txt"),
         pronouns=pronouns,
-        organisation_nouns=read_list("organisation_nouns.txt"),
-        document_nouns=read_list("document_nouns.txt"),
-        group_nouns=read_list("group_nouns.txt"),
-        adjuncts=read_list("adjuncts.txt"),
-        auxiliaries=read_list("auxiliaries.txt"),
-        clause_stops=read_list("clause_stops.txt"),
-        connectors=read_list("np_connectors.txt"),
+        group_nouns=_words("group_nouns.txt"),
+        plural_determiners=_words("plural_determiners.txt"),
+        adjuncts=_words("adjuncts.txt"),
+        auxiliaries=_words("auxiliaries.txt"),
+        clause_stops=_words("clause_stops.txt"),
+        connectors=_words("np_connectors.txt"),
     )
+
+
+@lru_cache(maxsize=4096)
+def is_role(word: str) -> bool:
+    """Whether one word is a role noun of the spine's ``roles.tsv`` ("spokesman", "officials")."""
+    return bool(load_knowledge().roles.get(word))
+
+
+@lru_cache(maxsize=4096)
+def is_organisation_noun(word: str) -> bool:
+    """Whether one word heads the name of a body ("agency", "ministry", "campaign")."""
+    from scoring.tokens import normalise
+
+    knowledge = load_knowledge()
+    return normalise(word) in knowledge.organisation_nouns or bool(knowledge.government_nouns.get(word))

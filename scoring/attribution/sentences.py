@@ -158,9 +158,7 @@ def split_segments(text: str) -> list[Segment]:
                     start = j
                 i = j
                 continue
-            if tokens[i].text in CLOSE_QUOTES or (
-                tokens[i].text == STRAIGHT_QUOTE and inside[i - 1] if i else False
-            ):
+            if tokens[i].text in CLOSE_QUOTES or (tokens[i].text == STRAIGHT_QUOTE and inside[i - 1] if i else False):
                 # a quotation ending a sentence: “… role.” The next sentence …
                 prev = tokens[i - 1] if i else None
                 nxt = tokens[i + 1] if i + 1 < n else None
@@ -183,9 +181,7 @@ def _opens(tokens: list[Token], j: int, pairs: list[tuple[int, int]]) -> bool:
     return any(o == j for o, _ in pairs)
 
 
-def _segment(
-    tokens: list[Token], a: int, b: int, block: int, headline: bool, pairs: list[tuple[int, int]]
-) -> Segment:
+def _segment(tokens: list[Token], a: int, b: int, block: int, headline: bool, pairs: list[tuple[int, int]]) -> Segment:
     """Build a segment from tokens ``[a, b)`` with its quotation pairs re-indexed."""
     seg_tokens = tuple(tokens[a:b])
     local = tuple((o - a, c - a) for o, c in pairs if a <= o and c < b)

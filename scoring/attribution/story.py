@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scoring.attribution.extractor import Found, Range, find_attributions
 from scoring.attribution.guard import check_article
+from scoring.attribution.reading import structured
 from scoring.attribution.resolve import Entry, Registry
 from scoring.attribution.sentences import (
     CLOSE_QUOTES,
@@ -14,12 +15,11 @@ from scoring.attribution.sentences import (
     Segment,
     split_segments,
 )
+from scoring.attribution.tagger import Tagger, shipped_tagger
 from scoring.attribution.tokens import Token
 from scoring.claims import Claim, Source, Span, Story
 
-STRIP = (
-    frozenset({",", ";", ":", ".", " ", "\u2014", "\u2013", '"', "\u2019", "'"}) | OPEN_QUOTES | CLOSE_QUOTES
-)
+STRIP = frozenset({",", ";", ":", ".", " ", "\u2014", "\u2013", '"', "\u2019", "'"}) | OPEN_QUOTES | CLOSE_QUOTES
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,11 @@ def _prose(seg: Segment) -> bool:
     return alpha >= 3 and alpha * 2 >= len(seg.tokens)
 
 
+def prose_segments(text: str) -> list[Segment]:
+    """The sentences of ``text`` the extractor reads (no headlines, no garbage)."""
+    return [seg for seg in split_segments(text) if not seg.headline and _prose(seg)]
+
+
 def _tokens_of(seg: Segment, r: Range) -> list[Token]:
     """Tokens of a range."""
     return list(seg.tokens[r[0] : r[1]])
@@ -54,20 +59,22 @@ def _tokens_of(seg: Segment, r: Range) -> list[Token]:
 class _Builder:
     """Walks the segments once, resolving sources and collecting claims."""
 
-    def __init__(self, text: str, nested: bool = True) -> None:
+    def __init__(self, text: str, nested: bool = True, tagger: Tagger | None = None) -> None:
         self.text = text
         self.nested = nested
+        self.tagger = tagger
         self.registry = Registry(text)
         self.attributions: list[tuple[Attribution, Entry | None, Found, Segment]] = []
 
     def run(self) -> None:
         """Extract and resolve every attribution of the article."""
         last_quote: tuple[Entry, int] | None = None
-        for seg in split_segments(self.text):
-            if seg.headline or not _prose(seg):
-                continue
+        segments = prose_segments(self.text)
+        by_segment = [find_attributions(seg) for seg in segments]
+        if self.tagger is not None:
+            by_segment = self.tagger.augment(segments, by_segment)
+        for seg, found in zip(segments, by_segment, strict=True):
             previous: Entry | None = None
-            found = find_attributions(seg)
             if not self.nested:
                 found = _top_level(found)
             for f in found:
@@ -77,7 +84,7 @@ class _Builder:
                     if f.quote:
                         last_quote = (entry, seg.block)
                 att = Attribution(
-                    source=_span(seg, f.source) if f.source else None,
+                    source=_span(seg, f.mention or f.source) if f.source else None,
                     cue=_span(seg, f.cue) if f.cue[1] > f.cue[0] else None,
                     content=tuple(_span(seg, c) for c in f.content if c[1] > c[0]),
                     source_id=entry.id if entry else "",
@@ -106,9 +113,12 @@ class _Builder:
             return None
         if f.source is None:
             return None
-        citing = self.text[_span(seg, f.citing).start : _span(seg, f.citing).end] if f.citing else ""
         mention = f.antecedent if f.antecedent is not None else (f.mention or f.source)
-        return self.registry.resolve(_tokens_of(seg, mention), citing)
+        if f.citing is None:
+            return self.registry.resolve(_tokens_of(seg, mention), "")
+        # Nested attribution: the relay is the source as written, the origin is what it cites.
+        origin = _span(seg, mention)
+        return self.registry.resolve(_tokens_of(seg, f.citing), self.text[origin.start : origin.end])
 
 
 def _top_level(found: list[Found]) -> list[Found]:
@@ -116,9 +126,7 @@ def _top_level(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
         inside = any(
-            c[0] <= f.cue[0] < c[1] and (f.source is None or c[0] <= f.source[0])
-            for g in out
-            for c in g.content
+            c[0] <= f.cue[0] < c[1] and (f.source is None or c[0] <= f.source[0]) for g in out for c in g.content
         )
         if not inside or f.inherit == "previous":
             out.append(f)
@@ -137,20 +145,16 @@ def _clean(text: str, span: Span) -> Span:
 
 def _source(entry: Entry) -> Source:
     """The frozen domain value of a source entry."""
-    return Source(
-        id=entry.id,
-        mention=entry.mention,
-        name=entry.name,
-        organisation=entry.organisation,
-        role=entry.role,
-        citing=entry.citing,
-        span=Span(entry.start, entry.end),
-    )
+    return replace(structured(entry.mention, entry.citing), id=entry.id, span=Span(entry.start, entry.end))
 
 
-def extract_attributions(text: str) -> list[Attribution]:
-    """Every attribution of ``text`` (including unattributed sentences, with no source)."""
-    builder = _Builder(check_article(text))
+def extract_attributions(text: str, tagger: Tagger | None = None, rules_only: bool = False) -> list[Attribution]:
+    """Every attribution of ``text`` (including unattributed sentences, with no source).
+
+    The rules read first and the trained tagger (``tagger``, else the shipped
+    one) adds what they miss; ``rules_only`` leaves the tagger out.
+    """
+    builder = _Builder(check_article(text), tagger=None if rules_only else tagger or shipped_tagger())
     builder.run()
     return [a for a, _, _, _ in builder.attributions]
 
@@ -161,7 +165,7 @@ def extract_story(text: str) -> Story:
     Raises :class:`~scoring.attribution.guard.ArticleError` for input that is not
     an article (too long, binary, non-Latin script).
     """
-    builder = _Builder(check_article(text), nested=False)
+    builder = _Builder(check_article(text), nested=False, tagger=shipped_tagger())
     builder.run()
     sources = {e.id: _source(e) for e in builder.registry.entries}
     claims: list[Claim] = []

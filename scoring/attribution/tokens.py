@@ -1,22 +1,23 @@
-"""Tokenising with one linear regular expression and a Python merge pass.
+"""Words and punctuation, as the attribution rules see them.
 
-The pattern has no nested quantifiers: a run of word characters, or any one
-other non-space character. Abbreviations ("U.S.", "Dr.") and possessives are
-joined afterwards by scanning the token list once.
+Words come from the scoring spine's tokenizer (:func:`scoring.tokens.tokenize`),
+so that the extractor and the scoring rules agree on what a word is ("U.S.",
+"Ukraine’s", "non-combat"). Attribution also needs the punctuation between
+words (quotation marks, commas, colons, dashes), so every other visible
+character in the gaps becomes a one-character token. Both passes are linear.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+from scoring import tokens as spine
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A token of the text with its character offsets ``[start, end)``."""
+    """A word or punctuation mark with its character offsets ``[start, end)``."""
 
     text: str
     start: int
@@ -34,87 +35,44 @@ class Token:
         return self.text[:1].isupper()
 
 
-def _is_format(ch: str) -> bool:
-    """Zero-width and direction marks carry no words: skip them."""
-    return unicodedata.category(ch) == "Cf"
-
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``; linear in its length."""
     stop = len(text) if end is None else end
-    raw: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(text, start, stop):
-        s = m.group()
-        if len(s) == 1 and not s.isalnum() and _is_format(s):
-            continue
-        raw.append((s, m.start(), m.end()))
-    return _merge(raw, text)
-
-
-def _merge(raw: list[tuple[str, int, int]], text: str) -> list[Token]:
-    """Join dotted abbreviations, title periods and possessive ``'s`` into single tokens."""
+    piece = text[start:stop]
     out: list[Token] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        s, a, b = raw[i]
-        # Dotted acronyms and initials: U.S. / U.N. / J.
-        if len(s) <= 2 and s.isalpha() and i + 1 < n and raw[i + 1][0] == "." and raw[i + 1][1] == b:
-            j = i + 1
-            end = raw[j][2]
-            while (
-                j + 2 < n
-                and raw[j + 1][1] == end
-                and len(raw[j + 1][0]) <= 2
-                and raw[j + 1][0].isalpha()
-                and raw[j + 2][0] == "."
-                and raw[j + 2][1] == raw[j + 1][2]
-            ):
-                j += 2
-                end = raw[j][2]
-            if j > i + 1 or s[:1].isupper() or s.lower() in _short_abbrevs():
-                tok = text[a:end]
-                out.append(Token(tok, a, end, tok.lower()))
-                i = j + 1
-                continue
-        if (
-            s.isalpha()
-            and i + 1 < n
-            and raw[i + 1][0] == "."
-            and raw[i + 1][1] == b
-            and s.lower() in _short_abbrevs()
+    pos = 0
+    for word in spine.tokenize(piece):
+        _punctuation(piece, pos, word.start, start, out)
+        a, b = word.start, word.end
+        body = piece[a:b]
+        if b < len(piece) and piece[b] == "." and body.lower() in _abbreviations():
+            b += 1  # "Sept.", "Calif.": longer than the spine's own abbreviation rule
+        elif (
+            body.endswith(".") and len(body) > 2 and "." not in body[:-1] and body[:-1].lower() not in _abbreviations()
         ):
-            end = raw[i + 1][2]
-            out.append(Token(text[a:end], a, end, text[a:end].lower()))
-            i += 2
+            # The spine keeps the dot of any short capitalised word ("Lee."): here a name ends a
+            # sentence. Initials ("J.") keep theirs.
+            out.append(Token(body[:-1], start + a, start + b - 1, body[:-1].lower()))
+            out.append(Token(".", start + b - 1, start + b, "."))
+            pos = b
             continue
-        if (
-            s in ("'", "\u2019")
-            and out
-            and out[-1].end == a
-            and out[-1].is_word
-            and i + 1 < n
-            and raw[i + 1][0].lower() in ("s", "t", "re", "ve", "ll", "d", "m")
-            and raw[i + 1][1] == b
-        ):
-            nxt = raw[i + 1]
-            if nxt[0].lower() == "t" and out[-1].lower.endswith("n"):
-                prev = out.pop()
-                out.append(Token(prev.text[:-1], prev.start, prev.end - 1, prev.lower[:-1]))
-                tok = text[prev.end - 1 : nxt[2]]
-                out.append(Token(tok, prev.end - 1, nxt[2], "n't"))
-            else:
-                tok = text[a : nxt[2]]
-                out.append(Token(tok, a, nxt[2], "'" + nxt[0].lower()))
-            i += 2
-            continue
-        out.append(Token(s, a, b, s.lower()))
-        i += 1
+        out.append(Token(piece[a:b], start + a, start + b, piece[a:b].lower()))
+        pos = b
+    _punctuation(piece, pos, len(piece), start, out)
     return out
 
 
-def _short_abbrevs() -> frozenset[str]:
-    """Abbreviations from the lexicon (imported lazily to keep this module standalone)."""
+def _punctuation(piece: str, a: int, b: int, offset: int, out: list[Token]) -> None:
+    """One token per visible character of a gap between words (not spaces or invisible marks)."""
+    for k in range(a, b):
+        ch = piece[k]
+        if ch.isspace() or unicodedata.category(ch) in ("Cf", "Cs", "Co", "Cc"):
+            continue
+        out.append(Token(ch, offset + k, offset + k + 1, ch))
+
+
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations from the lexicon (imported lazily: the lexicon module tokenizes its phrases)."""
     from scoring.attribution.lexicon import lexicon
 
     return lexicon().abbreviations

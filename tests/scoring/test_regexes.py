@@ -30,7 +30,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: list[tuple[str, re.Pattern[str]]] = []
     for package in (scoring, api):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-            if info.name.endswith(("cli", "__main__")):
+            # Alembic's migration scripts only run inside Alembic; they hold no patterns.
+            if info.name.endswith(("cli", "__main__")) or ".migrations" in info.name:
                 continue
             module = importlib.import_module(info.name)
             for name, value in vars(module).items():

@@ -9,6 +9,7 @@ import pytest
 
 from scoring.attribution import extract_story
 from scoring.claims import Source, Story
+from scoring.pipeline import score_story
 
 ARTICLES = Path(__file__).resolve().parents[3] / "fixtures" / "articles"
 CASES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
@@ -36,24 +37,34 @@ def test_article(name: str) -> None:
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     expected = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
     story = extract_story(text)
+    report = {s["id"]: s for s in score_story(story)["sources"]}
     for exp in expected["sources"]:
         backing = _sources_for(story, exp["claim"])
         matching = [s for s in backing if exp["mention"].lower() in s.mention.lower()]
         assert matching, (
-            f"{name}: claim {exp['claim']!r} should be backed by {exp['mention']!r}; "
-            f"got {[s.mention for s in backing]}"
+            f"{name}: claim {exp['claim']!r} should be backed by {exp['mention']!r}; got {[s.mention for s in backing]}"
         )
         source = matching[0]
+        scored = report[source.id]
         if "name" in exp:
-            assert source.name == exp["name"], (name, source)
+            assert scored.get("name") == exp["name"], (name, scored)
         if "role" in exp:
-            assert exp["role"].lower() in source.role.lower(), (name, source)
+            assert exp["role"].lower() in scored.get("role", "").lower(), (name, scored)
         if "organisation" in exp:
-            assert source.organisation == exp["organisation"], (name, source)
+            assert scored.get("organisation") == exp["organisation"], (name, scored)
+        if "kind" in exp:
+            assert scored["kind"] == exp["kind"], (name, scored)
+        if "party" in exp:
+            assert scored["affiliation"]["party"] == exp["party"], (name, scored)
         if "citing" in exp:
             assert exp["citing"].lower() in source.citing.lower(), (name, source)
         assert source.span is not None
         assert text[source.span.start : source.span.end] == source.mention
+    by_text = {c["text"]: c for c in score_story(story)["claims"]}
+    for left, right in expected.get("supported", []):
+        a = next(c for t, c in by_text.items() if left in t)
+        b = next(c for t, c in by_text.items() if right in t)
+        assert b["id"] in a["supported_by"], (name, left, right)
     for fragment in expected.get("unattributed", []):
         claims = [c for c in story.claims if fragment.lower() in c.text.lower()]
         assert claims and all(not c.sources for c in claims), (name, fragment)

@@ -8,8 +8,10 @@ import pytest
 
 from scoring.attribution import classify_mention, extract_story
 from scoring.claims import Story
+from scoring.pipeline import score_story
 
-SEED = Path(__file__).resolve().parents[3] / "fixtures" / "articles" / "laos-kursk.txt"
+ARTICLES = Path(__file__).resolve().parents[3] / "fixtures" / "articles"
+SEED = ARTICLES / "laos-kursk.txt"
 
 
 def _source_of(story: Story, fragment: str) -> str:
@@ -76,10 +78,10 @@ def test_headline_gives_no_claim() -> None:
 
 
 def test_nested_relay() -> None:
-    """The origin is the mention; the relay is ``citing``."""
+    """The relay is the mention and the origin it repeats is ``citing``, as in the spine."""
     story = extract_story("Egyptian security sources quoted by a British newspaper said the truce held.")
     source = story.claims[0].sources[0]
-    assert source.mention == "Egyptian security sources" and source.citing == "a British newspaper"
+    assert source.mention == "a British newspaper" and source.citing == "Egyptian security sources"
 
 
 def test_deterministic() -> None:
@@ -107,3 +109,44 @@ def test_deterministic() -> None:
 def test_classify_mention(mention: str, kind: str) -> None:
     """The kind of source follows the lexicon and capitalisation."""
     assert classify_mention(mention) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "citing", "party", "anonymous"),
+    [
+        (
+            "Egyptian security sources quoted by a British newspaper said the truce held.",
+            "a British newspaper",
+            "Egyptian security sources",
+            "Egypt",
+            True,
+        ),
+        (
+            "Reports citing U.S. officials speaking on condition of anonymity said the truce was fragile.",
+            "Reports",
+            "U.S. officials speaking on condition of anonymity",
+            "United States",
+            True,
+        ),
+        ("CNN, citing Reuters, said the talks had collapsed.", "CNN", "Reuters", "Reuters", False),
+        ("The talks collapsed, CNN reported, citing Reuters.", "CNN", "Reuters", "Reuters", False),
+    ],
+)
+def test_relay_follows_the_spine(text: str, mention: str, citing: str, party: str, anonymous: bool) -> None:
+    """``mention`` is the relay and ``citing`` the origin; the spine then credits the origin's party."""
+    story = extract_story(text)
+    source = story.claims[0].sources[0]
+    assert (source.mention, source.citing) == (mention, citing)
+    scored = score_story(story)["sources"][0]
+    assert scored["affiliation"]["party"] == party and scored["anonymous"] is anonymous
+    assert scored["relayed_by"] == [mention]
+
+
+def test_restated_claims_support_each_other() -> None:
+    """Two sources saying the same thing in different sentences are linked by ``supported_by``."""
+    text = (ARTICLES / "transport-port.txt").read_text(encoding="utf-8")
+    report = score_story(extract_story(text))
+    first = next(c for c in report["claims"] if "from Monday" in c["text"])
+    again = next(c for c in report["claims"] if "would close to cargo ships" in c["text"])
+    assert again["id"] in first["supported_by"] and first["id"] in again["supported_by"]
+    assert first["source_ids"] != again["source_ids"]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from scoring.attribution import MAX_CHARS, ArticleError, extract_attributions, extract_story
-from scoring.attribution.kinds import classify_mention
+from scoring.attribution.reading import classify_mention
 from scoring.attribution.sentences import split_segments
 from scoring.attribution.tokens import tokenize
 from scoring.claims import Story

@@ -1,0 +1,11 @@
+"""Learning credibility from editors' labels.
+
+``examples`` turns labels into model inputs by running the real pipeline;
+``wording`` and ``track_record`` add what the claim's words and its backers'
+history say; ``model`` is the ordinal estimator; ``metrics`` and ``gate``
+decide whether a trained model may serve; ``artifact`` persists it safely.
+"""
+
+from scoring.training.examples import Example, examples_from_labels
+
+__all__ = ["Example", "examples_from_labels"]

@@ -1,0 +1,113 @@
+"""Saving and loading a trained model safely: skops bytes, a SHA-256, no custom types.
+
+The artifact holds only scikit-learn objects, numbers, strings, lists and
+dicts (the model's learned state, not the model class), so loading trusts
+nothing beyond skops' defaults, and the bytes must match the recorded
+SHA-256 before they are even parsed. Pickle is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from skops.io import dumps, get_untrusted_types, loads
+
+from scoring.training.model import CredibilityModel
+
+FORMAT = 1
+"""Bump when the state layout changes."""
+
+TRUSTED_TYPES = ("sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",)
+"""Types beyond skops' defaults that an artifact may hold: the boosted trees' predictor, scikit-learn's own."""
+
+
+class ArtifactError(Exception):
+    """An artifact that must not be served: wrong hash, unknown types or a foreign layout."""
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def to_bytes(model: CredibilityModel) -> bytes:
+    """The fitted model's state as skops bytes."""
+    state: dict[str, Any] = {
+        "format": FORMAT,
+        "params": {k: (list(v) if k == "classes" else v) for k, v in model.get_params().items()},
+        "prior": model.prior_,
+        # Vocabularies and tables as arrays: skops writes a dict entry by entry, slowly.
+        "vectorizer_params": _plain_params(model.vectorizer_.get_params()),
+        "vocabulary": _terms(model.vectorizer_.vocabulary_),
+        "idf": model.vectorizer_.idf_,
+        "text_model": model.text_model_,
+        "speaker_keys": "\n".join(sorted(model.speaker_table_)),
+        "speaker_counts": _counts(model.speaker_table_, len(model.classes_)),
+        "party_keys": "\n".join(sorted(model.party_table_)),
+        "party_counts": _counts(model.party_table_, len(model.classes_)),
+        "baseline": model.baseline_,
+        "thresholds": list(model.thresholds_),
+        "n_features_in": int(model.n_features_in_),
+    }
+    return bytes(dumps(state))
+
+
+def from_bytes(data: bytes, expected_sha256: str) -> CredibilityModel:
+    """Rebuild a model from artifact bytes, refusing anything that does not match ``expected_sha256``."""
+    actual = sha256(data)
+    if actual != expected_sha256:
+        raise ArtifactError(f"artifact SHA-256 is {actual[:12]}…, expected {expected_sha256[:12]}…: refusing to load")
+    try:
+        untrusted = sorted(set(get_untrusted_types(data=data)) - set(TRUSTED_TYPES))
+        if untrusted:
+            raise ArtifactError(f"artifact holds types that are not trusted: {', '.join(untrusted)}")
+        state = loads(data, trusted=list(TRUSTED_TYPES))
+    except ArtifactError:
+        raise
+    except Exception as error:  # skops raises many kinds on malformed input
+        raise ArtifactError(f"artifact cannot be read: {error}") from None
+    if not isinstance(state, dict) or state.get("format") != FORMAT:
+        raise ArtifactError(f"artifact layout is not format {FORMAT}")
+    params = dict(state["params"])
+    params["classes"] = tuple(params["classes"])
+    model = CredibilityModel(**params)
+    model.classes_ = np.array(params["classes"])
+    model.prior_ = np.asarray(state["prior"], dtype=np.float64)
+    vocabulary = str(state["vocabulary"]).split("\n")
+    params = {k: (tuple(v) if isinstance(v, list) else v) for k, v in state["vectorizer_params"].items()}
+    vectorizer = TfidfVectorizer(**{**params, "vocabulary": vocabulary})
+    vectorizer.fit([" ".join(vocabulary[:1])])  # sets the fixed vocabulary; idf_ is replaced next
+    vectorizer.idf_ = np.asarray(state["idf"], dtype=np.float64)
+    model.vectorizer_ = vectorizer
+    model.text_model_ = state["text_model"]
+    model.speaker_table_ = _table(state["speaker_keys"], state["speaker_counts"])
+    model.party_table_ = _table(state["party_keys"], state["party_counts"])
+    model.baseline_ = np.asarray(state["baseline"], dtype=np.float64)
+    model.thresholds_ = list(state["thresholds"])
+    model.n_features_in_ = int(state["n_features_in"])
+    return model
+
+
+def _plain_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The vectorizer's parameters that are plain values (its dtype is rebuilt from the default)."""
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items() if k not in ("dtype", "vocabulary")}
+
+
+def _terms(vocabulary: dict[str, int]) -> str:
+    """The vocabulary in column order, one term a line (terms never hold a newline)."""
+    terms = [""] * len(vocabulary)
+    for term, index in vocabulary.items():
+        terms[index] = term
+    return "\n".join(terms)
+
+
+def _counts(table: dict[str, list[float]], n_classes: int) -> Any:
+    return np.array([table[k] for k in sorted(table)], dtype=np.float64).reshape(-1, n_classes)
+
+
+def _table(keys: str, counts: Any) -> dict[str, list[float]]:
+    names = keys.split("\n") if keys else []
+    return {k: [float(c) for c in row] for k, row in zip(names, counts, strict=True)}

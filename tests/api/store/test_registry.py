@@ -1,0 +1,105 @@
+"""The registry over the store: the gate, activation, rollback, tampering and training jobs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import update
+
+from api.store import JobBusy, Store
+from api.store.tables import ModelVersionRow
+from api.training import start_training
+from scoring import story_from_dict
+from scoring.labels import LabelRecord
+from scoring.registry import ModelServer, Registry, in_evaluation_set
+from scoring.training.default import RULE_PRIOR_VERSION, default_model
+from tests.scoring.training.newsroom import newsroom_labels
+
+FLIP = {"reliable": "unreliable", "uncertain": "unreliable", "unreliable": "reliable"}
+STORY = story_from_dict(
+    {"claims": [{"text": "Figures show rents rose by 9% this year.", "sources": [{"name": "Reuters"}]}]}
+)
+
+
+def _sabotaged(labels: list[LabelRecord], share: float = 0.15) -> list[LabelRecord]:
+    """One labeller (mallory) relabels ``share`` of the training labels, reliable ones first, to the opposite."""
+    budget = int(share * len(labels))
+    order = sorted(range(len(labels)), key=lambda i: (labels[i].verdict != "reliable", i))
+    chosen = {i for i in order if not in_evaluation_set(labels[i])}
+    flipped = set(sorted(chosen, key=order.index)[:budget])
+    return [
+        dataclasses.replace(x, verdict=FLIP[x.verdict], labeller="mallory") if i in flipped else x
+        for i, x in enumerate(labels)
+    ]
+
+
+@pytest.fixture
+def registry(store: Store) -> Registry:
+    return Registry(store.registry)
+
+
+SQLITE_ONLY = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+"""Training-heavy tests whose storage calls the other tests already run on PostgreSQL."""
+
+
+@SQLITE_ONLY
+def test_the_gate_refuses_a_candidate_trained_on_flipped_labels(store: Store, registry: Registry) -> None:
+    clean = newsroom_labels(300)
+    first, decision = registry.train(clean)
+    assert decision.promote and store.registry.active_version() == first.version
+    candidate, decision = registry.train(_sabotaged(clean))
+    assert not decision.promote, candidate.metrics
+    assert candidate.status == "refused" and ("Recall" in candidate.reason or "Macro-F1" in candidate.reason)
+    assert store.registry.active_version() == first.version
+    assert {v.version for v in store.registry.versions()} == {first.version, candidate.version}
+
+
+def test_activation_and_rollback_change_the_served_version(store: Store, registry: Registry) -> None:
+    server = ModelServer(store.registry, default_model, ttl=0.0)
+    assert server.scorer().score(STORY)["version"]["model"] == default_model()[1]
+    first, _ = registry.train(newsroom_labels(240))
+    second, _ = registry.train(newsroom_labels(240, seed=8))
+    registry.activate(first.version)
+    assert server.refresh() == first.version
+    assert server.scorer().score(STORY)["version"]["model"] == first.version
+    registry.activate(second.version)
+    assert server.refresh() == second.version
+    assert registry.rollback() == first.version
+    assert server.refresh() == first.version
+    assert server.scorer().score(STORY)["version"]["model"] == first.version
+
+
+@SQLITE_ONLY
+def test_a_tampered_artifact_is_refused_and_the_serving_model_keeps_serving(store: Store, registry: Registry) -> None:
+    server = ModelServer(store.registry, default_model, ttl=0.0)
+    good, _ = registry.train(newsroom_labels(240))
+    assert server.refresh() == good.version
+    bad, _ = registry.train(newsroom_labels(240, seed=9))
+    store.db.write(
+        lambda s: s.execute(
+            update(ModelVersionRow).where(ModelVersionRow.version == bad.version).values(artifact=b"PK")
+        )
+    )
+    store.registry.activate(bad.version, "test", "forced")
+    assert server.refresh() == good.version
+    assert bad.version in server.last_error
+    assert server.scorer().score(STORY)["version"]["model"] == good.version
+
+
+def test_with_no_labels_and_no_model_the_rule_prior_serves(store: Store, tmp_path: object) -> None:
+    server = ModelServer(store.registry, lambda: default_model(tmp_path), ttl=0.0)  # type: ignore[arg-type]
+    assert server.refresh() == RULE_PRIOR_VERSION
+
+
+def test_one_training_at_a_time_and_jobs_record_their_outcome(store: Store) -> None:
+    queued = store.jobs.create("admin")
+    with pytest.raises(JobBusy):
+        store.jobs.create("admin")
+    store.jobs.fail(queued.id, "test")
+    store.labels.add_batch("org", newsroom_labels(10))
+    job = start_training(store, "admin", background=False)
+    assert job.status == "failed" and "at least" in job.error
+    store.labels.add_batch("org", newsroom_labels(200, seed=3))
+    job = start_training(store, "admin", background=False)
+    assert job.status == "succeeded" and job.version and job.detail["status"] == "promoted"

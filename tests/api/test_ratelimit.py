@@ -1,0 +1,46 @@
+"""Rate limits: per key, per address for anonymous callers, a 429 in the envelope; health is never limited."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.api.conftest import ONE_CLAIM, auth, make_app
+
+
+def _client() -> FlaskClient:
+    return make_app(
+        RATELIMIT_ENABLED=True, RATELIMIT_ANONYMOUS="2 per minute", RATELIMIT_KEYED="3 per minute"
+    ).test_client()
+
+
+def test_anonymous_callers_get_a_429_envelope() -> None:
+    client = _client()
+    assert [client.post("/v1/score", json=ONE_CLAIM).status_code for _ in range(3)] == [200, 200, 429]
+    response = client.post("/v1/analyze", json={"text": "Officials said it."})
+    assert response.status_code == 429  # the limit covers every /v1 route together
+    body = response.get_json()
+    assert body["status"] == 429 and body["code"] == "rate_limited" and "2 per 1 minute" in body["message"]
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_each_key_has_its_own_budget() -> None:
+    client = _client()
+    editor_a = [client.post("/v1/score", json=ONE_CLAIM, headers=auth("editor_a")).status_code for _ in range(4)]
+    editor_b = [client.post("/v1/score", json=ONE_CLAIM, headers=auth("editor_b")).status_code for _ in range(4)]
+    assert editor_a == editor_b == [200, 200, 200, 429]
+
+
+def test_addresses_are_counted_apart() -> None:
+    client = _client()
+    first = [
+        client.post("/v1/score", json=ONE_CLAIM, environ_base={"REMOTE_ADDR": "10.0.0.1"}).status_code for _ in range(3)
+    ]
+    other = client.post("/v1/score", json=ONE_CLAIM, environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert first == [200, 200, 429] and other.status_code == 200
+
+
+def test_health_and_metrics_are_never_limited() -> None:
+    client = _client()
+    for _ in range(5):
+        client.post("/v1/score", json=ONE_CLAIM)
+    assert {client.get(path).status_code for path in ("/healthz", "/readyz", "/metrics") for _ in range(5)} == {200}

@@ -1,0 +1,132 @@
+"""The trained attribution tagger: a verified artifact, refused when altered, retrained deterministically."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import skops.io as sio
+
+from scoring.attribution import extract_attributions
+from scoring.attribution.artifact import (
+    SHIPPED_ARTIFACT,
+    TRUSTED_TYPES,
+    ArtifactError,
+    hash_path,
+    load_artifact,
+    save_artifact,
+    verify,
+)
+from scoring.attribution.extractor import find_attributions
+from scoring.attribution.features import FEATURE_VERSION, N_FEATURES
+from scoring.attribution.polnear import Article, read_directory
+from scoring.attribution.story import prose_segments
+from scoring.attribution.tagger import from_bundle, shipped_tagger
+from scoring.attribution.training import train_bundle, training_set
+
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "attribution"
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return read_directory(FIXTURES)
+
+
+def test_fixture_gold_spans_are_read_from_brat(articles: list[Article]) -> None:
+    by_name = {a.name: a for a in articles}
+    school = by_name["school-meals"]
+    sources = [school.text[a:b] for a, b in school.gold["source"]]
+    assert sources == ["the ministry", "she", "Critics", "The education minister"]
+    assert [school.text[a:b] for a, b in school.gold["cue"]][:2] == ["announced", "said"]
+
+
+def test_shipped_artifact_verifies_and_loads() -> None:
+    recorded = hash_path(SHIPPED_ARTIFACT).read_text(encoding="utf-8").split()[0]
+    assert verify(SHIPPED_ARTIFACT) == recorded
+    assert SHIPPED_ARTIFACT.stat().st_size <= 10 * 1024 * 1024
+    assert TRUSTED_TYPES == ()
+    assert sio.get_untrusted_types(file=SHIPPED_ARTIFACT) == []
+    bundle = load_artifact()
+    assert bundle["feature_version"] == FEATURE_VERSION and bundle["n_features"] == N_FEATURES
+    assert len(bundle["training_data_sha256"]) == 64
+    assert shipped_tagger().cue_words  # learned from PolNeAR train
+
+
+def test_tampered_copy_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / SHIPPED_ARTIFACT.name
+    shutil.copy(SHIPPED_ARTIFACT, copy)
+    shutil.copy(hash_path(SHIPPED_ARTIFACT), hash_path(copy))
+    assert verify(copy)
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    copy.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError, match="does not match the recorded"):
+        load_artifact(copy)
+    hash_path(copy).unlink()
+    with pytest.raises(ArtifactError, match="train-attribution"):
+        load_artifact(copy)
+
+
+def test_retraining_on_fixtures_is_deterministic(articles: list[Article], tmp_path: Path) -> None:
+    first, second = train_bundle(articles, articles), train_bundle(articles, articles)
+    assert np.array_equal(first["model"].coef_, second["model"].coef_)
+    assert np.array_equal(first["model"].intercept_, second["model"].intercept_)
+    assert first["cue_words"] == second["cue_words"]
+    assert first["dev_metrics"] == second["dev_metrics"]
+    assert first["training_data_sha256"] == second["training_data_sha256"]
+    path = tmp_path / "tagger.skops"
+    save_artifact(first, path)
+    reloaded = from_bundle(load_artifact(path))
+    assert np.array_equal(reloaded.model.coef_, first["model"].coef_)
+
+
+def test_fast_scoring_equals_predict_proba(articles: list[Article]) -> None:
+    tagger = shipped_tagger()
+    data = training_set(articles, tagger.cue_words)
+    segments = [seg for a in articles for seg in prose_segments(a.text)]
+    found = [find_attributions(seg) for seg in segments]
+    fast = np.concatenate(tagger.probabilities(segments, found))
+    assert fast.shape == (data.X.shape[0], 3)
+    assert np.allclose(fast, tagger.model.predict_proba(data.X))
+
+
+def _pairs(text: str, rules_only: bool) -> list[tuple[str, str]]:
+    """(source, cue) texts of every attribution of ``text`` that has both."""
+    return [
+        (text[a.source.start : a.source.end], text[a.cue.start : a.cue.end])
+        for a in extract_attributions(text, rules_only=rules_only)
+        if a.source is not None and a.cue is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("He also wants to extend paid leave to new mothers.", "He", "also wants"),
+        ("The governor vowed to veto the bill.", "The governor", "vowed"),
+    ],
+)
+def test_tagger_adds_a_source_the_rules_miss(text: str, source: str, cue: str) -> None:
+    assert _pairs(text, rules_only=True) == []
+    assert (source, cue) in _pairs(text, rules_only=False)
+
+
+def test_tagger_keeps_every_rule_attribution() -> None:
+    text = "“This budget keeps the libraries open,” said Mayor Ana Ortiz. The union hopes the strike will end soon."
+    assert set(_pairs(text, rules_only=True)) <= set(_pairs(text, rules_only=False))
+
+
+def test_service_path_does_not_import_the_corpus_reader() -> None:
+    code = (
+        "import sys\n"
+        "from scoring.attribution import extract_story\n"
+        "extract_story('The governor vowed to veto the bill, aides said.')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('scoring.attribution')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    for offline in ("polnear", "training", "evaluation"):
+        assert f"scoring.attribution.{offline}'" not in out
