@@ -66,7 +66,7 @@ def current_scorer() -> Scorer:
 
 
 def version_header(version: dict[str, str]) -> str:
-    """``rules=1.0.0; model=rule-prior-1; knowledge=929c01170198``."""
+    """``rules=1.0.0; model=rule-prior-1; conflict_model=stance-…; knowledge=929c01170198``."""
     return "; ".join(f"{key}={value}" for key, value in version.items())
 
 

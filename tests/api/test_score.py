@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES
 
 
 def _version_header(version: dict[str, str]) -> str:
-    return f"rules={version['rules']}; model={version['model']}; knowledge={version['knowledge']}"
+    return "; ".join(f"{key}={version[key]}" for key in ("rules", "model", "conflict_model", "knowledge"))
 
 
 def test_one_story_gets_the_output_contract_and_its_versions(client: FlaskClient) -> None:
