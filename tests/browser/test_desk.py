@@ -86,3 +86,23 @@ def test_models_panel_shows_the_registry_or_says_it_is_missing(page: Any, server
     assert serving.inner_text().strip()
     charts = page.locator("#models-body .charts")
     assert charts.locator("svg[role=img]").count() + charts.locator(".hint").count() >= 1
+
+
+def test_models_panel_charts_a_trained_model(page: Any, servers: Servers) -> None:
+    """With a real trained version serving, the panel draws its confusion matrix and calibration curve."""
+    from api import database
+    from scoring import Scorer
+    from scoring.registry import Registry
+    from tests.scoring.training.newsroom import newsroom_labels
+
+    registry = Registry(database.store(servers.flask_app).registry, Scorer())
+    version = registry.train(newsroom_labels(60, seed=11))[0]
+    page.goto(servers.app + "/")
+    page.fill("#key", ADMIN_KEY)
+    page.click("#models-load")
+    serving = page.locator("#serving-version")
+    serving.wait_for()
+    charts = page.locator("#models-body .charts")
+    charts.locator("svg[aria-label^='Confusion matrix']").wait_for()
+    assert charts.locator("svg[aria-label^='Calibration curve']").count() == 1
+    assert version.version in (page.locator("#models-body").text_content() or "")
