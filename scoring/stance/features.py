@@ -79,9 +79,11 @@ class _Rows:
         picked = self._picked.get(name)
         if picked is None:
             matrix = _swap_sides(self.encoded.contrast_asserted) if name == "swapped" else getattr(self.encoded, name)
-            block = matrix[self.rows]
-            if block.shape[0] * block.shape[1] <= DENSE_LIMIT:
-                block = block.toarray()
+            if matrix.shape[0] * matrix.shape[1] <= DENSE_LIMIT and len(self.rows) * matrix.shape[1] <= DENSE_LIMIT:
+                # Index a small dense copy: numpy's row picking costs microseconds, scipy's much more.
+                block = matrix.toarray()[self.rows]
+            else:
+                block = matrix[self.rows]
             picked = self._picked[name] = block
         return picked
 
