@@ -20,17 +20,8 @@ from typing import Any
 import pytest
 from werkzeug.serving import BaseWSGIServer, make_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "tmp" / "artifacts"
 EDITOR_KEY = "csk_browser-test-editor-key-0000000000000000000"
 ADMIN_KEY = "csk_browser-test-admin-key-00000000000000000000"
