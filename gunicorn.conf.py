@@ -46,13 +46,23 @@ limit_request_field_size = 8190
 
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="credscore-metrics-")
+# The workers' shared rate-limit counters (api/window_counters.py): in shared memory where the system has it.
+if not os.environ.get("CREDSCORE_RATELIMIT_DIR"):
+    _shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    os.environ["CREDSCORE_RATELIMIT_DIR"] = tempfile.mkdtemp(prefix="credscore-ratelimit-", dir=_shm)
 
 
 def on_starting(server: Any) -> None:
-    """Start metrics from zero: files left by an earlier run would be added in."""
-    directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
-    shutil.rmtree(directory, ignore_errors=True)
-    os.makedirs(directory, exist_ok=True)
+    """Start metrics and rate-limit counts from zero: files left by an earlier run would be added in."""
+    for name in ("PROMETHEUS_MULTIPROC_DIR", "CREDSCORE_RATELIMIT_DIR"):
+        directory = os.environ[name]
+        shutil.rmtree(directory, ignore_errors=True)
+        os.makedirs(directory, exist_ok=True)
+
+
+def on_exit(server: Any) -> None:
+    """Leave no counter files behind in shared memory."""
+    shutil.rmtree(os.environ["CREDSCORE_RATELIMIT_DIR"], ignore_errors=True)
 
 
 def post_worker_init(worker: Any) -> None:

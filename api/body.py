@@ -35,8 +35,13 @@ def _describe(char: str) -> str:
     return "a NUL character" if code == 0 else f"a lone surrogate (U+{code:04X})"
 
 
-def check_document(data: Any, max_depth: int) -> None:
-    """Refuse nesting deeper than ``max_depth`` and forbidden characters in any key or string (iteratively)."""
+def check_document(data: Any, max_depth: int, strings: bool = True) -> None:
+    """Refuse nesting deeper than ``max_depth`` and, with ``strings``, forbidden characters in any key or string.
+
+    Iterative, so a deep document cannot exhaust the stack. Without ``strings``
+    only containers are visited: the cheap walk for bodies that cannot hold a
+    forbidden character at all (see :func:`guard_body`).
+    """
     stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     while stack:
         value, depth, path = stack.pop()
@@ -52,13 +57,18 @@ def check_document(data: Any, max_depth: int) -> None:
             fail(400, f"The JSON body is nested more than {max_depth} levels deep.", code="too_deeply_nested")
         if isinstance(value, dict):
             for key, item in value.items():
-                found = _FORBIDDEN.search(key)
-                if found:
-                    fail(400, f"A key contains {_describe(found.group())}.", code="invalid_characters",
-                         errors={path or "$": [f"a key contains {_describe(found.group())}"]})
-                stack.append((item, depth + 1, f"{path}.{key}" if path else key))
-        else:
+                if strings:
+                    found = _FORBIDDEN.search(key)
+                    if found:
+                        fail(400, f"A key contains {_describe(found.group())}.", code="invalid_characters",
+                             errors={path or "$": [f"a key contains {_describe(found.group())}"]})
+                    stack.append((item, depth + 1, f"{path}.{key}" if path else key))
+                elif isinstance(item, dict | list):
+                    stack.append((item, depth + 1, ""))
+        elif strings:
             stack.extend((item, depth + 1, f"{path}[{index}]") for index, item in enumerate(value))
+        else:
+            stack.extend((item, depth + 1, "") for item in value if isinstance(item, dict | list))
 
 
 def guard_body() -> None:
@@ -87,7 +97,9 @@ def guard_body() -> None:
              code="invalid_json")
     except RecursionError:
         fail(400, "The JSON body is nested too deeply.", code="too_deeply_nested")
-    check_document(data, int(current_app.config["MAX_JSON_DEPTH"]))
+    # Valid UTF-8 cannot encode a surrogate, and strict JSON refuses raw control characters, so a NUL or a lone
+    # surrogate can only arrive as a \\u escape: without one, only the depth needs checking.
+    check_document(data, int(current_app.config["MAX_JSON_DEPTH"]), strings="\\u" in text)
     g.json_body = data
 
 

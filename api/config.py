@@ -40,12 +40,15 @@ DEFAULTS: dict[str, Any] = {
     "CORS_ORIGINS": [],
     # Number of trusted proxies in front of the app whose X-Forwarded-For may be believed (0: none).
     "TRUSTED_PROXIES": 0,
-    # Rate limits (Flask-Limiter syntax), counted per API key, else per client address, over all /v1 routes.
+    # Rate limits ("limits" notation: "120 per minute", "10/second; 500/hour"), counted in fixed windows per API key,
+    # else per client address, over all /v1 routes.
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_ANONYMOUS": "120 per minute",
     "RATELIMIT_KEYED": "1200 per minute",
-    # Where the counters live: memory:// (per worker process) or redis://host:6379/0 (shared by every worker).
+    # Where the counters live: memory:// (a table shared by the workers of one machine through RATELIMIT_DIR, which
+    # gunicorn.conf.py creates in /dev/shm; without it, per process) or redis://host:6379/0 (shared by every replica).
     "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_DIR": "",
     "RATELIMIT_HEADERS_ENABLED": True,
     # Label store and model registry: a SQLAlchemy URL (postgresql+psycopg://… for several replicas); empty means
     # a SQLite file credscore.db in DATA_DIR (empty: the app's instance folder), created on first use.

@@ -170,12 +170,15 @@ class BatchItem(fields.Field[Any]):
     def __init__(self, schema: type[Schema], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.schema = schema
+        self._loader: Schema | None = None
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if not isinstance(value, dict):
             raise ValidationError("each item must be a story object with a 'claims' list")
         try:
-            return self.schema().load(value)
+            if self._loader is None:  # one instance per field: building a schema costs more than loading a story
+                self._loader = self.schema()
+            return self._loader.load(value)
         except ValidationError as error:
             return ItemError(error.messages)
 

@@ -25,7 +25,7 @@ class Analyze(MethodView):
     """Extraction of attributed claims from article text, then scoring."""
 
     @configurable_access("SCORING_ACCESS")
-    @blp.arguments(AnalyzeRequestSchema)
+    @blp.arguments(AnalyzeRequestSchema())
     @blp.response(200, AnalyzeResponseSchema)
     @blp.alt_response(422, schema=ErrorSchema, description="The body failed validation or is not an article.")
     @blp.doc(security=SCORING_SECURITY)

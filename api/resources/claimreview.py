@@ -97,7 +97,7 @@ class ClaimReview(MethodView):
     """ClaimReview export."""
 
     @configurable_access("SCORING_ACCESS")
-    @blp.arguments(ScoreRequestSchema)
+    @blp.arguments(ScoreRequestSchema())
     @blp.arguments(ClaimReviewQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, ClaimReviewDocumentSchema, content_type=MEDIA_TYPE)
     @blp.alt_response(422, schema=ErrorSchema, description="The body failed validation, or a claim id is unknown.")

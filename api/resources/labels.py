@@ -205,7 +205,7 @@ class Labels(MethodView):
     @requires(blp, "editor")
     @blp.doc(responses={"201": {"links": _LINKS}, "200": {"links": _LINKS}})
     @blp.arguments(IdempotencyHeaderSchema, location="headers", as_kwargs=True)
-    @blp.arguments(LabelRequestSchema)
+    @blp.arguments(LabelRequestSchema())
     @blp.response(201, LabelSchema, description="The label was stored (and committed).")
     @blp.alt_response(200, schema=LabelSchema, description="A retry: the label first stored under this key.")
     @blp.alt_response(409, schema=ErrorSchema, description="The Idempotency-Key was used for a different label.")

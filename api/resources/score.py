@@ -37,7 +37,7 @@ class Score(MethodView):
     """Scoring of stories given as claims."""
 
     @configurable_access("SCORING_ACCESS")
-    @blp.arguments(ScoreRequestSchema)
+    @blp.arguments(ScoreRequestSchema())
     @blp.response(200, ScoreResponseSchema)
     @blp.alt_response(422, schema=ErrorSchema, description="The body failed validation.")
     @blp.doc(security=SCORING_SECURITY)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from flask.testing import FlaskClient
 
 from tests.api.conftest import ONE_CLAIM, auth, make_app
@@ -44,3 +47,32 @@ def test_health_and_metrics_are_never_limited() -> None:
     for _ in range(5):
         client.post("/v1/score", json=ONE_CLAIM)
     assert {client.get(path).status_code for path in ("/healthz", "/readyz", "/metrics") for _ in range(5)} == {200}
+
+
+def test_workers_sharing_a_directory_share_one_budget(tmp_path: Path) -> None:
+    """Two app instances (as two gunicorn workers) with one RATELIMIT_DIR count together."""
+    settings = {"RATELIMIT_ENABLED": True, "RATELIMIT_ANONYMOUS": "3 per minute", "RATELIMIT_DIR": str(tmp_path)}
+    first, second = make_app(**settings).test_client(), make_app(**settings).test_client()
+    statuses = [client.post("/v1/score", json=ONE_CLAIM).status_code for client in (first, second, first, second)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_limited_responses_tell_the_caller_its_budget() -> None:
+    client = _client()
+    first, second = (client.post("/v1/score", json=ONE_CLAIM) for _ in range(2))
+    assert first.headers["X-RateLimit-Limit"] == "2"
+    assert (first.headers["X-RateLimit-Remaining"], second.headers["X-RateLimit-Remaining"]) == ("1", "0")
+    assert int(first.headers["X-RateLimit-Reset"]) > 0
+    assert "X-RateLimit-Limit" not in client.get("/healthz").headers
+
+
+def test_several_limits_all_count_and_the_tightest_stops() -> None:
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT_ANONYMOUS="5 per minute; 2 per hour").test_client()
+    responses = [client.post("/v1/score", json=ONE_CLAIM) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    assert "2 per 1 hour" in responses[2].get_json()["message"]
+
+
+def test_a_mistyped_limit_stops_the_start() -> None:
+    with pytest.raises(ValueError, match="invalid rate limit"):
+        make_app(RATELIMIT_ENABLED=True, RATELIMIT_ANONYMOUS="lots per minute")
