@@ -233,6 +233,10 @@ def _words(statement: Statement, stems: frozenset[str], limit: int = 5) -> str:
     return ", ".join(words[:limit]) or "none"
 
 
+JUDGEMENT_CACHE_SIZE = 65536
+"""Pair judgements remembered per detector (a few hundred bytes each)."""
+
+
 @dataclass
 class ConflictDetector:
     """Finds candidate pairs and combines the judgements of every scorer.
@@ -240,6 +244,11 @@ class ConflictDetector:
     With several scorers the conflict score of a pair is the strongest one
     (each scorer's reasons are kept), and a pair is a conflict when that score
     reaches ``threshold``.
+
+    Judgements are remembered by the two claims' ids and texts and their
+    similarity, which is all a scorer reads: a story scored again (a widget on
+    every page view, a draft re-scored after one edit) only judges the pairs
+    it has not seen, so the trained model runs on the new claims alone.
     """
 
     scorers: Sequence[PairScorer]
@@ -247,6 +256,7 @@ class ConflictDetector:
     max_df: int = 50
     neighbours: int = 30
     stats: dict[str, int] = field(default_factory=dict)
+    _judged: dict[tuple[int, str, str, str, str, float], Judgement] = field(default_factory=dict, repr=False)
 
     def relations(self, statements: Sequence[Statement], knowledge: Knowledge) -> list[PairRelation]:
         """Judge the candidate pairs of a story, in a deterministic order."""
@@ -254,7 +264,7 @@ class ConflictDetector:
         self.stats = {"claims": len(statements), "pairs_compared": len(candidates)}
         found: list[PairRelation] = []
         ordered = [(statements[i], statements[j], similarity) for (i, j), similarity in sorted(candidates.items())]
-        by_scorer = [_judge_all(scorer, ordered) for scorer in self.scorers]
+        by_scorer = [self._judge_all(index, scorer, ordered) for index, scorer in enumerate(self.scorers)]
         for k, (a, b, _) in enumerate(ordered):
             judgements = [judged[k] for judged in by_scorer]
             conflicts = [g for g in judgements if g.relation == "conflict"]
@@ -268,6 +278,20 @@ class ConflictDetector:
                 found.append(PairRelation(a.claim_id, b.claim_id, "support", best.score, best.reasons))
         return found
 
+    def _judge_all(
+        self, index: int, scorer: PairScorer, pairs: Sequence[tuple[Statement, Statement, float]]
+    ) -> list[Judgement]:
+        """Every pair's judgement from one scorer, judging only the pairs not remembered."""
+        keys = [(index, a.claim_id, a.text, b.claim_id, b.text, similarity) for a, b, similarity in pairs]
+        memo = self._judged
+        known = {key: memo[key] for key in keys if key in memo}
+        missing = [k for k, key in enumerate(keys) if key not in known]
+        if missing:
+            if len(memo) + len(missing) > JUDGEMENT_CACHE_SIZE:
+                memo.clear()
+            for k, judgement in zip(missing, _judge_all(scorer, [pairs[k] for k in missing]), strict=True):
+                known[keys[k]] = memo[keys[k]] = judgement
+        return [known[key] for key in keys]
 
 def _judge_all(scorer: PairScorer, pairs: Sequence[tuple[Statement, Statement, float]]) -> list[Judgement]:
     """Every pair's judgement from one scorer: in one call when it offers ``judge_all`` (a batched model)."""

@@ -18,7 +18,7 @@ import numpy as np
 
 from scoring import anonymity, credibility, independence
 from scoring.anonymity import Kind
-from scoring.claims import Source, Story
+from scoring.claims import Claim, Source, Story
 from scoring.conflict import ConflictDetector, PairRelation, PairScorer, RuleScorer
 from scoring.credibility import FEATURES, ClaimContext, RulePrior
 from scoring.knowledge import Knowledge, load_knowledge
@@ -68,6 +68,9 @@ class ResolvedSource:
 SOURCE_CACHE_SIZE = 8192
 """Distinct source wordings remembered per scorer."""
 
+STATEMENT_CACHE_SIZE = 16384
+"""Distinct claims (id and text) whose reading is remembered per scorer."""
+
 
 @dataclass
 class Scorer:
@@ -92,6 +95,7 @@ class Scorer:
             self.conflict_model_version = f"stance-{expected_hash(SHIPPED_ARTIFACT)[:12]}"
         self.detector = ConflictDetector(scorers)
         self._sources: dict[Source, tuple[Mention, Kind, str, Party]] = {}
+        self._statements: dict[tuple[str, str], Statement] = {}
 
     @property
     def version(self) -> dict[str, str]:
@@ -105,7 +109,7 @@ class Scorer:
 
     def score(self, story: Story) -> dict[str, Any]:
         """Score every claim of ``story`` and return the output contract as a dict."""
-        statements = [read_statement(claim, self.knowledge) for claim in story.claims]
+        statements = [self._read_statement(claim) for claim in story.claims]
         resolved = self._resolve_all(story, statements)
         relations = self.detector.relations(statements, self.knowledge)
         conflicts = [r for r in relations if r.relation == "conflict"]
@@ -225,6 +229,21 @@ class Scorer:
                 self._sources.clear()
             self._sources[source] = cached
         return cached
+
+    def _read_statement(self, claim: Claim) -> Statement:
+        """A claim's reading, remembered by its id and text: a reading depends on nothing else.
+
+        Stories come back: a widget scores the same story on every page view,
+        an editor re-scores a draft after changing one sentence.
+        """
+        key = (claim.id, claim.text)
+        statement = self._statements.get(key)
+        if statement is None:
+            statement = read_statement(claim, self.knowledge)
+            if len(self._statements) >= STATEMENT_CACHE_SIZE:
+                self._statements.clear()
+            self._statements[key] = statement
+        return statement
 
     def _add_credibility(
         self, claims_out: list[dict[str, Any]], rows: list[list[float]], contexts: list[ClaimContext]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from scoring.conflict import NEUTRAL, Judgement
 from scoring.knowledge import Knowledge
@@ -80,10 +81,13 @@ class ModelScorer:
         rows_a = np.asarray([rows[id(a)] for a, _ in pairs], dtype=np.int64)
         rows_b = np.asarray([rows[id(b)] for _, b in pairs], dtype=np.int64)
         there, back = pair_features_both_ways(encoded, rows_a, rows_b)
-        scaler = claims["scaler"]
-        forward = scaler.transform(claims_inputs(there, encoded.tfidf[rows_b]))
-        backward = scaler.transform(claims_inputs(back, encoded.tfidf[rows_a]))
-        return forward.tocsr(), backward.tocsr()
+        # Both directions in one matrix: one scaler call instead of two (scikit-learn's per-call checks cost more
+        # than the arithmetic for a story's few pairs).
+        both = sp.vstack(
+            [claims_inputs(there, encoded.tfidf[rows_b]), claims_inputs(back, encoded.tfidf[rows_a])], format="csr"
+        )
+        scaled = claims["scaler"].transform(both).tocsr()
+        return scaled[: len(pairs)], scaled[len(pairs) :]
 
     def probabilities(self, pairs: Sequence[tuple[Statement, Statement]]) -> np.ndarray:
         """``P(disagree)`` of each pair in both directions: an array of shape ``(len(pairs), 2)``."""
@@ -109,8 +113,8 @@ class ModelScorer:
         chosen = [(pairs[k][0], pairs[k][1]) for k in topical]
         classifier = self.bundle["claims"]["classifier"]
         forward, backward = self._inputs(chosen)
-        p_forward = classifier.predict_proba(forward)[:, DISAGREE]
-        p_backward = classifier.predict_proba(backward)[:, DISAGREE]
+        p_both = classifier.predict_proba(sp.vstack([forward, backward], format="csr"))[:, DISAGREE]
+        p_forward, p_backward = p_both[: len(chosen)], p_both[len(chosen) :]
         threshold = self.threshold
         for row, (k, (a, b)) in enumerate(zip(topical, chosen, strict=True)):
             p = max(p_forward[row], p_backward[row])
