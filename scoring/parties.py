@@ -144,10 +144,18 @@ def consolidate(sightings: dict[str, Sighting], story_names: list[str], knowledg
       state, when it has exactly one.
     """
     parties = {sid: s.party for sid, s in sightings.items()}
+    read: dict[str, tuple[str, ...]] = {}
+
+    def words_of(name: str) -> tuple[str, ...]:  # each name is compared with every unknown source: read it once
+        found = read.get(name)
+        if found is None:
+            found = read[name] = _words(name, knowledge)
+        return found
+
     known_by_org: dict[tuple[str, ...], set[str]] = {}
     for s in sightings.values():
         if s.known and s.organisation:
-            known_by_org.setdefault(tuple(sorted(_words(s.organisation, knowledge))), set()).add(s.party.id)
+            known_by_org.setdefault(tuple(sorted(words_of(s.organisation))), set()).add(s.party.id)
     story_parties = {s.party.id: s.party for s in sightings.values() if s.party.id != UNIDENTIFIED}
     states = sorted({p.id for p in story_parties.values() if p.id.startswith("state:")})
     names = sorted({n for n in story_names if n}, key=lambda n: (-len(n), n))
@@ -155,7 +163,7 @@ def consolidate(sightings: dict[str, Sighting], story_names: list[str], knowledg
         party = sighting.party
         unknown = party.id.startswith(("org:", "person:"))
         if unknown:
-            words = _words(party.name, knowledge)
+            words = words_of(party.name)
             owners = known_by_org.get(tuple(sorted(words)), set())
             if len(owners) == 1:
                 parties[sid] = story_parties[next(iter(owners))]
@@ -163,12 +171,12 @@ def consolidate(sightings: dict[str, Sighting], story_names: list[str], knowledg
             wider = [
                 p
                 for p in story_parties.values()
-                if p.id != party.id and _contains(_words(p.name, knowledge), words) and p.type != "person"
+                if p.id != party.id and _contains(words_of(p.name), words) and p.type != "person"
             ]
             if len(wider) == 1 and party.type != "person":
                 parties[sid] = wider[0]
                 continue
-            longer = [n for n in names if _contains(_words(n, knowledge), words) and n != party.name]
+            longer = [n for n in names if _contains(words_of(n), words) and n != party.name]
             if longer and party.type != "person":
                 name = longer[0]
                 parties[sid] = Party(f"org:{slug(name)}", name, party.type)

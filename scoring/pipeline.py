@@ -95,7 +95,7 @@ class Scorer:
             self.conflict_model_version = f"stance-{expected_hash(SHIPPED_ARTIFACT)[:12]}"
         self.detector = ConflictDetector(scorers)
         self._sources: dict[Source, tuple[Mention, Kind, str, Party]] = {}
-        self._statements: dict[tuple[str, str], Statement] = {}
+        self._statements: dict[tuple[str, str], tuple[Statement, tuple[str, ...]]] = {}
 
     @property
     def version(self) -> dict[str, str]:
@@ -109,8 +109,9 @@ class Scorer:
 
     def score(self, story: Story) -> dict[str, Any]:
         """Score every claim of ``story`` and return the output contract as a dict."""
-        statements = [self._read_statement(claim) for claim in story.claims]
-        resolved = self._resolve_all(story, statements)
+        read = [self._read_statement(claim) for claim in story.claims]
+        statements = [statement for statement, _ in read]
+        resolved = self._resolve_all(story, [name for _, names in read for name in names])
         relations = self.detector.relations(statements, self.knowledge)
         conflicts = [r for r in relations if r.relation == "conflict"]
         supports = [r for r in relations if r.relation == "support"]
@@ -182,8 +183,12 @@ class Scorer:
             "version": self.version,
         }
 
-    def _resolve_all(self, story: Story, statements: Sequence[Statement]) -> dict[str, ResolvedSource]:
-        """Resolve each source, then let the story as a whole merge what it shows to be one party."""
+    def _resolve_all(self, story: Story, claim_names: Sequence[str]) -> dict[str, ResolvedSource]:
+        """Resolve each source, then let the story as a whole merge what it shows to be one party.
+
+        ``claim_names`` are the capitalised names the claims' own words hold (a longer name a source's short one
+        may stand for).
+        """
         first = {s.id: self._resolve(s) for s in story.sources}
         sightings = {
             sid: Sighting(
@@ -195,10 +200,7 @@ class Scorer:
             for sid, r in first.items()
         }
         names = [r.mention.organisation for r in first.values()]
-        for statement in statements:
-            tokens = statement.tokens
-            covered = {i for m in self.knowledge.entities.find(tokens) for i in range(m.start, m.end)}
-            names.extend(capitalised_names(tokens, covered, set(), self.knowledge)[1])
+        names.extend(claim_names)
         merged = consolidate(sightings, names, self.knowledge)
         out: dict[str, ResolvedSource] = {}
         for sid, r in first.items():
@@ -230,20 +232,23 @@ class Scorer:
             self._sources[source] = cached
         return cached
 
-    def _read_statement(self, claim: Claim) -> Statement:
-        """A claim's reading, remembered by its id and text: a reading depends on nothing else.
+    def _read_statement(self, claim: Claim) -> tuple[Statement, tuple[str, ...]]:
+        """A claim's reading and the names it holds, remembered by its id and text: they depend on nothing else.
 
         Stories come back: a widget scores the same story on every page view,
         an editor re-scores a draft after changing one sentence.
         """
         key = (claim.id, claim.text)
-        statement = self._statements.get(key)
-        if statement is None:
+        cached = self._statements.get(key)
+        if cached is None:
             statement = read_statement(claim, self.knowledge)
+            tokens = statement.tokens
+            covered = {i for m in self.knowledge.entities.find(tokens) for i in range(m.start, m.end)}
+            names = tuple(capitalised_names(tokens, covered, set(), self.knowledge)[1])
             if len(self._statements) >= STATEMENT_CACHE_SIZE:
                 self._statements.clear()
-            self._statements[key] = statement
-        return statement
+            cached = self._statements[key] = (statement, names)
+        return cached
 
     def _add_credibility(
         self, claims_out: list[dict[str, Any]], rows: list[list[float]], contexts: list[ClaimContext]
