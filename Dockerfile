@@ -12,7 +12,7 @@ COPY pyproject.toml setup.cfg README.md ./
 COPY scoring ./scoring
 COPY api ./api
 COPY gunicorn.conf.py ./
-RUN pip install . && useradd --create-home --uid 10001 credscore
+RUN pip install ".[redis]" && useradd --create-home --uid 10001 credscore
 
 USER credscore
 ENV CREDSCORE_BIND=0.0.0.0:8000

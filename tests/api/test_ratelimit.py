@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,38 @@ def test_several_limits_all_count_and_the_tightest_stops() -> None:
 def test_a_mistyped_limit_stops_the_start() -> None:
     with pytest.raises(ValueError, match="invalid rate limit"):
         make_app(RATELIMIT_ENABLED=True, RATELIMIT_ANONYMOUS="lots per minute")
+
+
+REDIS_URL = os.environ.get("CREDSCORE_TEST_REDIS_URL", "")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """A real Redis server from ``.ci/run`` (``.ci/start-redis``); a fresh database for each test."""
+    reason = "CREDSCORE_TEST_REDIS_URL is not set (.ci/run starts a Redis server and sets it)"
+    if not REDIS_URL:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}: in CI the Redis tests must run, not skip")
+        pytest.skip(reason)
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    return REDIS_URL
+
+
+def test_replicas_sharing_redis_share_one_budget(redis_url: str) -> None:
+    """Two app instances with different local directories (two machines) count together through Redis."""
+    settings = {"RATELIMIT_ENABLED": True, "RATELIMIT_ANONYMOUS": "3 per minute", "RATELIMIT_STORAGE_URI": redis_url}
+    first, second = make_app(**settings).test_client(), make_app(**settings).test_client()
+    responses = [client.post("/v1/score", json=ONE_CLAIM) for client in (first, second, first, second)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    assert [r.headers["X-RateLimit-Remaining"] for r in responses] == ["2", "1", "0", "0"]
+    assert int(responses[3].headers["Retry-After"]) > 0
+
+
+def test_a_store_that_goes_away_lets_requests_through() -> None:
+    """Losing the limit for a moment is better than refusing every caller: a dead Redis is logged, not a 500."""
+    dead = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT_ANONYMOUS="1 per minute", RATELIMIT_STORAGE_URI=dead)
+    statuses = [client.test_client().post("/v1/score", json=ONE_CLAIM).status_code for _ in range(2)]
+    assert statuses == [200, 200]
