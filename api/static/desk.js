@@ -115,8 +115,10 @@
     const labels = (cm && cm.labels) || metrics.classes || metrics.labels || (matrix || []).map((_, i) => String(i));
     if (!Array.isArray(matrix) || !matrix.length) return "";
     const n = matrix.length;
-    const cell = 54;
-    const left = 90;
+    // Cells and the row-label margin grow with the longest label, so column headers never run into each other.
+    const longest = Math.max(1, ...labels.map((l) => String(l).length));
+    const cell = Math.max(54, Math.ceil(longest * 7.5) + 12);
+    const left = Math.max(90, Math.ceil(longest * 7.5) + 16);
     const top = 40;
     const max = Math.max(1, ...matrix.flat().map((v) => num(v) || 0));
     let out = "";
@@ -131,7 +133,7 @@
       out += `<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end">${esc(labels[i])}</text>`;
     });
     labels.forEach((l, j) => {
-      out += `<text x="${left + j * cell + cell / 2}" y="${top - 8}" text-anchor="middle">${esc(l)}</text>`;
+      out += `<text class="column-label" x="${left + j * cell + cell / 2}" y="${top - 8}" text-anchor="middle">${esc(l)}</text>`;
     });
     const w = left + n * cell + 10;
     const h = top + n * cell + 24;

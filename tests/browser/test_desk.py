@@ -105,4 +105,10 @@ def test_models_panel_charts_a_trained_model(page: Any, servers: Servers) -> Non
     charts = page.locator("#models-body .charts")
     charts.locator("svg[aria-label^='Confusion matrix']").wait_for()
     assert charts.locator("svg[aria-label^='Calibration curve']").count() == 1
+    headers = charts.locator("svg[aria-label^='Confusion matrix'] text.column-label")
+    boxes = [headers.nth(i).bounding_box() for i in range(headers.count())]
+    assert len(boxes) >= 3 and all(box is not None for box in boxes)
+    edges = sorted((box["x"], box["x"] + box["width"]) for box in boxes if box is not None)
+    # Readable headers keep a visible gap (before cells grew with the labels, "uncertain" touched its neighbour).
+    assert all(right + 6 <= next_left for (_, right), (next_left, _) in zip(edges, edges[1:], strict=False)), edges
     assert version.version in (page.locator("#models-body").text_content() or "")
