@@ -24,6 +24,7 @@ from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact
 from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features_both_ways
 from scoring.stance.model import DISAGREE, claims_inputs, disagree_contributions, input_names
+from scoring.stance.readout import LinearReadout
 from scoring.statements import Statement
 
 REASON_FEATURES = 3
@@ -49,9 +50,12 @@ class ModelScorer:
     bundle: dict[str, Any]
     name: str = "stance-model"
     _names: list[str] = field(init=False, repr=False)
+    _readout: LinearReadout | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._names = input_names(self.bundle["claims"]["vectorizer"])
+        claims = self.bundle["claims"]
+        self._names = input_names(claims["vectorizer"])
+        self._readout = LinearReadout.verified(claims["scaler"], claims["classifier"])
 
     @classmethod
     def from_artifact(cls, knowledge: Knowledge, path: Path = SHIPPED_ARTIFACT) -> ModelScorer:
@@ -81,23 +85,26 @@ class ModelScorer:
         rows_a = np.asarray([rows[id(a)] for a, _ in pairs], dtype=np.int64)
         rows_b = np.asarray([rows[id(b)] for _, b in pairs], dtype=np.int64)
         there, back = pair_features_both_ways(encoded, rows_a, rows_b)
-        # Both directions in one matrix: one scaler call instead of two (scikit-learn's per-call checks cost more
-        # than the arithmetic for a story's few pairs).
+        # Both directions in one matrix: one scaling instead of two (scikit-learn's per-call checks cost more
+        # than the arithmetic for a story's few pairs, hence the verified readout when there is one).
         both = sp.vstack(
             [claims_inputs(there, encoded.tfidf[rows_b]), claims_inputs(back, encoded.tfidf[rows_a])], format="csr"
         )
-        scaled = claims["scaler"].transform(both).tocsr()
+        scaled = self._readout.transform(both) if self._readout else claims["scaler"].transform(both).tocsr()
         return scaled[: len(pairs)], scaled[len(pairs) :]
+
+    def _disagreement(self, scaled: Any) -> np.ndarray:
+        """``P(disagree)`` of each scaled row."""
+        if self._readout is not None:
+            return self._readout.predict_proba(scaled)[:, DISAGREE]
+        return np.asarray(self.bundle["claims"]["classifier"].predict_proba(scaled))[:, DISAGREE]
 
     def probabilities(self, pairs: Sequence[tuple[Statement, Statement]]) -> np.ndarray:
         """``P(disagree)`` of each pair in both directions: an array of shape ``(len(pairs), 2)``."""
         if not pairs:
             return np.zeros((0, 2))
-        classifier = self.bundle["claims"]["classifier"]
         forward, backward = self._inputs(pairs)
-        return np.column_stack(
-            [classifier.predict_proba(forward)[:, DISAGREE], classifier.predict_proba(backward)[:, DISAGREE]]
-        )
+        return np.column_stack([self._disagreement(forward), self._disagreement(backward)])
 
     def judge_all(self, pairs: Sequence[tuple[Statement, Statement, float]]) -> list[Judgement]:
         """Judge many pairs with one model call."""
@@ -111,9 +118,8 @@ class ModelScorer:
         if not topical:
             return judged
         chosen = [(pairs[k][0], pairs[k][1]) for k in topical]
-        classifier = self.bundle["claims"]["classifier"]
         forward, backward = self._inputs(chosen)
-        p_both = classifier.predict_proba(sp.vstack([forward, backward], format="csr"))[:, DISAGREE]
+        p_both = self._disagreement(sp.vstack([forward, backward], format="csr"))
         p_forward, p_backward = p_both[: len(chosen)], p_both[len(chosen) :]
         threshold = self.threshold
         for row, (k, (a, b)) in enumerate(zip(topical, chosen, strict=True)):

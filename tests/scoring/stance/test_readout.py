@@ -1,0 +1,47 @@
+"""The sentence model's array readout gives scikit-learn's numbers, or is not used."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.preprocessing import MaxAbsScaler
+
+from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact
+from scoring.stance.readout import LinearReadout
+
+
+def _data(classes: int, seed: int = 0) -> tuple[sparse.csr_matrix, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    inputs = sparse.random(300, 40, density=0.2, format="csr", random_state=seed) * 5
+    labels = rng.integers(0, classes, size=300)
+    return inputs, labels
+
+
+def test_the_shipped_model_has_a_readout_matching_scikit_learn() -> None:
+    claims = load_artifact(SHIPPED_ARTIFACT)["claims"]
+    readout = LinearReadout.verified(claims["scaler"], claims["classifier"])
+    assert readout is not None
+    width = len(claims["scaler"].scale_)
+    inputs = sparse.random(50, width, density=0.01, format="csr", random_state=7) * 3
+    expected = claims["classifier"].predict_proba(claims["scaler"].transform(inputs))
+    scaled = readout.transform(inputs)
+    assert abs(scaled - claims["scaler"].transform(inputs)).max() < 1e-12
+    assert np.allclose(readout.predict_proba(scaled), expected, rtol=0, atol=1e-12)
+
+
+def test_a_multinomial_model_gets_a_readout() -> None:
+    inputs, labels = _data(4)
+    scaler = MaxAbsScaler().fit(inputs)
+    classifier = LogisticRegression(max_iter=500).fit(scaler.transform(inputs), labels)
+    assert LinearReadout.verified(scaler, classifier) is not None
+
+
+def test_models_that_are_not_a_softmax_keep_scikit_learn() -> None:
+    inputs, labels = _data(4)
+    scaler = MaxAbsScaler().fit(inputs)
+    one_vs_rest = SGDClassifier(loss="log_loss", random_state=0).fit(scaler.transform(inputs), labels)
+    assert LinearReadout.verified(scaler, one_vs_rest) is None  # its probabilities are normalised sigmoids
+    binary_inputs, binary_labels = _data(2)
+    binary = LogisticRegression().fit(binary_inputs, binary_labels)
+    assert LinearReadout.verified(MaxAbsScaler().fit(binary_inputs), binary) is None
