@@ -55,6 +55,7 @@ FEATURE_TEXT = {
     "wording": "the claim's wording",
     "speaker_record": "the track record of who made or backs the claim",
     "party_record": "the track record of the backing parties",
+    "venue_record": "the track record of the venue where the claim was made",
 }
 
 WELL_SOURCED = 0.6

@@ -2,8 +2,10 @@
 
 ``examples`` turns labels into model inputs by running the real pipeline;
 ``wording`` and ``track_record`` add what the claim's words and its backers'
-history say; ``model`` is the ordinal estimator; ``metrics`` and ``gate``
-decide whether a trained model may serve; ``artifact`` persists it safely.
+history say; ``text_scorer`` evaluates the words model quickly when serving;
+``monotone_logit`` is the last stage that keeps the rules' directions;
+``model`` assembles them; ``metrics`` and ``gate`` decide whether a trained
+model may serve; ``artifact`` persists it safely.
 """
 
 from scoring.training.examples import Example, examples_from_labels

@@ -1,7 +1,7 @@
 """Saving and loading a trained model safely: skops bytes, a SHA-256, no custom types.
 
-The artifact holds only scikit-learn objects, numbers, strings, lists and
-dicts (the model's learned state, not the model class), so loading trusts
+The artifact holds only scikit-learn objects, arrays, numbers, strings, lists
+and dicts (the model's learned state, not the model class), so loading trusts
 nothing beyond skops' defaults, and the bytes must match the recorded
 SHA-256 before they are even parsed. Pickle is never used.
 """
@@ -16,12 +16,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from skops.io import dumps, get_untrusted_types, loads
 
 from scoring.training.model import CredibilityModel
+from scoring.training.monotone_logit import MonotoneLogit
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the state layout changes."""
 
-TRUSTED_TYPES = ("sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",)
-"""Types beyond skops' defaults that an artifact may hold: the boosted trees' predictor, scikit-learn's own."""
+TRUSTED_TYPES: tuple[str, ...] = ()
+"""Types beyond skops' defaults that an artifact may hold: none."""
 
 
 class ArtifactError(Exception):
@@ -44,12 +45,15 @@ def to_bytes(model: CredibilityModel) -> bytes:
         "vocabulary": _terms(model.vectorizer_.vocabulary_),
         "idf": model.vectorizer_.idf_,
         "text_model": model.text_model_,
-        "speaker_keys": "\n".join(sorted(model.speaker_table_)),
-        "speaker_counts": _counts(model.speaker_table_, len(model.classes_)),
-        "party_keys": "\n".join(sorted(model.party_table_)),
-        "party_counts": _counts(model.party_table_, len(model.classes_)),
+        "record_keys": ["\n".join(sorted(table)) for table in model.tables_],
+        "record_counts": [_counts(table, len(model.classes_)) for table in model.tables_],
         "baseline": model.baseline_,
-        "thresholds": list(model.thresholds_),
+        "final_classes": model.final_.classes_,
+        "final_monotone": list(model.final_.monotone),
+        "final_coef": model.final_.coef_,
+        "final_intercept": model.final_.intercept_,
+        "final_mean": model.final_.mean_,
+        "final_scale": model.final_.scale_,
         "n_features_in": int(model.n_features_in_),
     }
     return bytes(dumps(state))
@@ -83,10 +87,16 @@ def from_bytes(data: bytes, expected_sha256: str) -> CredibilityModel:
     vectorizer.idf_ = np.asarray(state["idf"], dtype=np.float64)
     model.vectorizer_ = vectorizer
     model.text_model_ = state["text_model"]
-    model.speaker_table_ = _table(state["speaker_keys"], state["speaker_counts"])
-    model.party_table_ = _table(state["party_keys"], state["party_counts"])
+    model.tables_ = [_table(k, c) for k, c in zip(state["record_keys"], state["record_counts"], strict=True)]
     model.baseline_ = np.asarray(state["baseline"], dtype=np.float64)
-    model.thresholds_ = list(state["thresholds"])
+    final = MonotoneLogit(tuple(state["final_monotone"]), C=model.final_c)
+    final.classes_ = np.asarray(state["final_classes"], dtype=np.int64)
+    final.coef_ = np.asarray(state["final_coef"], dtype=np.float64)
+    final.intercept_ = np.asarray(state["final_intercept"], dtype=np.float64)
+    final.mean_ = np.asarray(state["final_mean"], dtype=np.float64)
+    final.scale_ = np.asarray(state["final_scale"], dtype=np.float64)
+    final.n_features_in_ = final.coef_.shape[1]
+    model.final_ = final
     model.n_features_in_ = int(state["n_features_in"])
     return model
 

@@ -23,10 +23,16 @@ from scoring.pipeline import Scorer
 
 @dataclass(frozen=True)
 class Example:
-    """One model input: the signal row (in ``FEATURES`` order) and the claim's context."""
+    """One model input: the signal row (in ``FEATURES`` order), the claim's context and where it was made.
+
+    ``venue`` comes with a label (a speech, a TV ad, a tweet); a claim scored
+    through the API has none, and the model then reads its venue record as
+    unknown, as it does for any venue it never saw.
+    """
 
     signals: tuple[float, ...]
     context: ClaimContext
+    venue: str = ""
 
 
 class _Recorder:
@@ -60,5 +66,5 @@ def examples_from_labels(labels: Sequence[LabelRecord], scorer: Scorer | None = 
         example = recorder.seen[0]
         speakers = tuple(dict.fromkeys((*example.context.speakers, *([label.speaker] if label.speaker else []))))
         parties = tuple(dict.fromkeys((*example.context.parties, *([label.party] if label.party else []))))
-        out.append(Example(example.signals, ClaimContext(label.text, speakers, parties)))
+        out.append(Example(example.signals, ClaimContext(label.text, speakers, parties), label.venue))
     return out

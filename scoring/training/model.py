@@ -1,70 +1,80 @@
-"""The learned credibility model: an ordinal, monotone, calibrated classifier.
+"""The learned credibility model: a monotone, calibrated classifier over an ordinal scale.
 
 Inputs are :class:`~scoring.training.examples.Example` rows: the spine's
 signals, the claim's words and who backs it. The design, left to right:
 
+- the signals, as the spine computed them;
 - the words: a TF-IDF logistic regression gives class probabilities (out of
   fold for training rows) and :mod:`~scoring.training.wording` adds cue counts;
-- the backers: speaker and party track records (:mod:`~scoring.training.track_record`);
-- the verdict: one gradient-boosted binary model per threshold of the ordinal
-  scale, ``P(verdict >= k)``, each with monotonic constraints where the rules
-  say so (more independence never lowers it; more anonymity or conflict never
-  raises it), each calibrated by isotonic regression. Threshold probabilities
-  are made non-increasing and differenced into class probabilities, so the
-  expected verdict inherits the constraints.
+- the backers and the venue: speaker, party and venue track records
+  (:mod:`~scoring.training.track_record`), out of fold for training rows so a
+  training row's feature never counts its own label, exactly as a new claim's
+  record never does (shrinking a speaker's record towards their party's
+  instead of the overall shares, or feeding log-shares, did not help in
+  cross-validation on LIAR's training rows);
+- the verdict: a softmax regression over the ordered classes
+  (:class:`~scoring.training.monotone_logit.MonotoneLogit`) whose weights for
+  the signals the rules give a direction are shared across classes and bounded
+  in sign, so more independent support never lowers the expected verdict and
+  more anonymity or conflict never raises it.
 
-Everything is seeded: the same data gives the same model.
+A linear last stage keeps the probabilities calibrated (its log loss is what
+it minimises) and makes serving one matrix product per story.
+Everything is seeded or deterministic: the same data gives the same model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from scoring.credibility import CLASSES, FEATURES, ClaimContext, Contribution
 from scoring.training.examples import Example
-from scoring.training.track_record import count_table, out_of_fold, record_features
+from scoring.training.monotone_logit import MonotoneLogit
+from scoring.training.text_scorer import TextScorer
+from scoring.training.track_record import count_table, out_of_fold, record_features, venue_keys
 from scoring.training.wording import WORDING_FEATURES, wording_matrix
 
 MONOTONE = {"independence": 1, "anonymity": -1, "conflict": -1}
 """Directions the rules impose on the learned verdict."""
 
-GROUPS = (*FEATURES, "wording", "speaker_record", "party_record")
+RECORDS = ("speaker_record", "party_record", "venue_record")
+"""The track records, in design order."""
+
+GROUPS = (*FEATURES, "wording", *RECORDS)
 """What an explanation attributes a score to."""
+
+EXPLANATION_CACHE_SIZE = 10_000
+"""Claims whose explanations are kept between a batch prediction and the scorer asking for them."""
 
 
 class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Ordinal classifier over ``classes`` (worst first) from signals, wording and track records."""
+    """Classifier over ordered ``classes`` (worst first) from signals, wording and track records."""
 
     def __init__(
         self,
         classes: Sequence[str] = CLASSES,
         text_c: float = 0.5,
         record_alpha: float = 4.0,
+        final_c: float = 1.0,
         n_folds: int = 5,
-        max_iter: int = 150,
-        learning_rate: float = 0.05,
-        max_leaf_nodes: int = 15,
         random_state: int = 0,
     ) -> None:
         self.classes = classes
         self.text_c = text_c
         self.record_alpha = record_alpha
+        self.final_c = final_c
         self.n_folds = n_folds
-        self.max_iter = max_iter
-        self.learning_rate = learning_rate
-        self.max_leaf_nodes = max_leaf_nodes
         self.random_state = random_state
 
     # fitting -------------------------------------------------------------------------------------
@@ -72,8 +82,8 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def fit(self, X: Sequence[Example], y: Sequence[str]) -> CredibilityModel:
         """Learn from labelled examples; ``y`` holds class names from ``classes``.
 
-        Runs on one thread: on a small, shared machine OpenMP's threads contend
-        and made boosting ten times slower than a single thread.
+        Runs on one thread: on a small, shared machine BLAS threads contend
+        and slow training down rather than speeding it up.
         """
         with threadpool_limits(limits=1):
             return self._fit(X, y)
@@ -109,21 +119,18 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                     fold_model = self._text_model().fit(words[rest], target[rest])
                     text_proba[held] = _spread(fold_model.predict_proba(words[held]), fold_model.classes_, n_classes)
             self.text_model_ = self._text_model().fit(words, target)
-        speakers = [e.context.speakers for e in examples]
-        parties = [e.context.parties for e in examples]
-        self.speaker_table_ = count_table(speakers, target, n_classes)
-        self.party_table_ = count_table(parties, target, n_classes)
+        keys = _record_keys(examples)
+        self.tables_ = [count_table(k, target, n_classes) for k in keys]
         design = np.hstack(
             [
                 np.array([e.signals for e in examples], dtype=np.float64),
                 text_proba,
                 wording_matrix(texts),
-                out_of_fold(speakers, target, folds, self.prior_, self.record_alpha),
-                out_of_fold(parties, target, folds, self.prior_, self.record_alpha),
+                *(out_of_fold(k, target, folds, self.prior_, self.record_alpha) for k in keys),
             ]
         )
         self.baseline_ = design.mean(axis=0)
-        self.thresholds_: list[Any] = [self._threshold_model(design, target >= k) for k in range(1, n_classes)]
+        self.final_ = MonotoneLogit(_constraints(), C=self.final_c).fit(design, target)
         self.n_features_in_ = design.shape[1]
         return self
 
@@ -139,67 +146,35 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _text_model(self) -> LogisticRegression:
         return LogisticRegression(C=self.text_c, solver="saga", max_iter=1000, tol=1e-3, random_state=self.random_state)
 
-    def _threshold_model(self, design: NDArray[np.float64], positive: NDArray[np.bool_]) -> Any:
-        """A calibrated monotone model of ``P(verdict >= k)`` as [booster, isotonic], or a constant share."""
-        share = float(positive.mean())
-        if min(int(positive.sum()), int((~positive).sum())) < 3:
-            return share
-        boosted = HistGradientBoostingClassifier(
-            max_iter=self.max_iter,
-            learning_rate=self.learning_rate,
-            max_leaf_nodes=self.max_leaf_nodes,
-            min_samples_leaf=20,
-            l2_regularization=1.0,
-            early_stopping=False,
-            monotonic_cst=_constraints(len(self.classes)),
-            random_state=self.random_state,
-        )
-        # Isotonic calibration on out-of-fold scores: monotone, so the constraints survive it.
-        cv = StratifiedKFold(3, shuffle=True, random_state=self.random_state)
-        scores = cross_val_predict(boosted, design, positive, cv=cv, method="predict_proba")[:, 1]
-        isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(scores, positive)
-        return [boosted.fit(design, positive), isotonic]
-
     # predicting ----------------------------------------------------------------------------------
 
     def design_matrix(self, X: Sequence[Example] | NDArray[np.float64]) -> NDArray[np.float64]:
-        """The columns the threshold models read, for examples (or bare signal rows, read as wordless)."""
-        check_is_fitted(self, "thresholds_")
+        """The columns the last stage reads, for examples (or bare signal rows, read as wordless)."""
+        check_is_fitted(self, "final_")
         examples = _examples(X)
         n_classes = len(self.classes)
         texts = [e.context.text for e in examples]
-        if self.text_model_ is not None and examples:
-            proba = self.text_model_.predict_proba(self.vectorizer_.transform(texts))
-            text_proba = _spread(proba, self.text_model_.classes_, n_classes)
+        scorer = self._text_scorer()
+        if scorer is not None and self.text_model_ is not None and examples:
+            text_proba = _spread(scorer.predict_proba(texts), self.text_model_.classes_, n_classes)
         else:
             text_proba = np.tile(self.prior_, (len(examples), 1))
         signals = np.array([e.signals for e in examples], dtype=np.float64).reshape(-1, len(FEATURES))
-        alpha = self.record_alpha
         return np.hstack(
             [
                 signals,
                 text_proba,
                 wording_matrix(texts),
-                record_features([e.context.speakers for e in examples], self.speaker_table_, self.prior_, alpha),
-                record_features([e.context.parties for e in examples], self.party_table_, self.prior_, alpha),
+                *(
+                    record_features(k, table, self.prior_, self.record_alpha)
+                    for k, table in zip(_record_keys(examples), self.tables_, strict=True)
+                ),
             ]
         )
 
     def proba_from_design(self, design: NDArray[np.float64]) -> NDArray[np.float64]:
         """Class probabilities (worst first) from design rows."""
-        columns = []
-        for model in self.thresholds_:
-            if isinstance(model, float):
-                columns.append(np.full(len(design), model))
-            else:
-                boosted, isotonic = model
-                columns.append(isotonic.predict(boosted.predict_proba(design)[:, 1]))
-        cumulative = np.minimum.accumulate(np.column_stack(columns), axis=1) if columns else np.zeros((len(design), 0))
-        ones = np.ones((len(design), 1))
-        upper = np.hstack([ones, cumulative])
-        lower = np.hstack([cumulative, np.zeros((len(design), 1))])
-        proba = np.clip(upper - lower, 0.0, 1.0)
-        return np.asarray(proba / proba.sum(axis=1, keepdims=True), dtype=np.float64)
+        return _spread(self.final_.predict_proba(design), self.final_.classes_, len(self.classes))
 
     def predict_proba(self, X: Sequence[Example] | NDArray[np.float64]) -> NDArray[np.float64]:
         """Probabilities of each class in ``classes`` order."""
@@ -212,12 +187,30 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def predict_proba_with_context(
         self, matrix: NDArray[np.float64], contexts: Sequence[ClaimContext]
     ) -> NDArray[np.float64]:
-        """What :class:`~scoring.pipeline.Scorer` calls: signal rows with their claims' contexts."""
-        return self.predict_proba([Example(tuple(map(float, row)), c) for row, c in zip(matrix, contexts, strict=True)])
+        """What :class:`~scoring.pipeline.Scorer` calls: signal rows with their claims' contexts.
+
+        The scorer asks for each claim's explanation right after, one claim at
+        a time; they are computed here in the same batch (one matrix product
+        over every claim and every variant) and kept for
+        :meth:`explain_with_context` to hand out. The keep is keyed by content,
+        so threads sharing a model can only miss it, never read another's.
+        """
+        examples = [Example(tuple(map(float, row)), c) for row, c in zip(matrix, contexts, strict=True)]
+        if not examples:
+            return np.zeros((0, len(self.classes)))
+        design = self.design_matrix(examples)
+        proba = self.proba_from_design(np.vstack([design, self._variants(design)]))
+        explained = self._contributions(design, proba)
+        cache = self._explanations()
+        if len(cache) + len(examples) > EXPLANATION_CACHE_SIZE:
+            cache.clear()
+        for example, parts in zip(examples, explained, strict=True):
+            cache[(example.signals, example.context)] = parts
+        return proba[: len(examples)]
 
     def expected(self, proba: NDArray[np.float64]) -> NDArray[np.float64]:
         """The expected verdict on [0, 1] (worst class 0, best 1)."""
-        return np.asarray(proba @ np.linspace(0.0, 1.0, len(self.classes)), dtype=np.float64)
+        return np.asarray(proba @ _steps(len(self.classes)), dtype=np.float64)
 
     def explain_with_context(self, row: Sequence[float], context: ClaimContext) -> list[Contribution]:
         """Each part's push on the log-odds of the expected verdict, largest first.
@@ -225,33 +218,78 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         A part's effect is how the score moves when that part alone is set to
         its training average (signals one by one; the words; each track record).
         """
-        design = self.design_matrix([Example(tuple(map(float, row)), context)])
+        signals = tuple(map(float, row))
+        cached = self._explanations().get((signals, context))
+        if cached is None:
+            design = self.design_matrix([Example(signals, context)])
+            cached = self._contributions(design, self.proba_from_design(np.vstack([design, self._variants(design)])))[0]
+        return list(cached)
+
+    def _variants(self, design: NDArray[np.float64]) -> NDArray[np.float64]:
+        """For each design row, one copy per group of :data:`GROUPS` with that group set to its training average."""
         spans = _group_spans(len(self.classes))
-        variants = [design[0]]
-        for group in GROUPS:
+        variants = np.repeat(design, len(GROUPS), axis=0)
+        for g, group in enumerate(GROUPS):
             start, stop = spans[group]
-            variant = design[0].copy()
-            variant[start:stop] = self.baseline_[start:stop]
-            variants.append(variant)
-        scores = np.clip(self.expected(self.proba_from_design(np.array(variants))), 1e-4, 1 - 1e-4)
+            variants[g :: len(GROUPS), start:stop] = self.baseline_[start:stop]
+        return variants
+
+    def _contributions(self, design: NDArray[np.float64], proba: NDArray[np.float64]) -> list[tuple[Contribution, ...]]:
+        """Each design row's contributions, from the probabilities of the rows then of their :meth:`_variants`."""
+        n, n_classes = len(design), len(self.classes)
+        scores = np.clip(self.expected(proba), 1e-4, 1 - 1e-4)
         logits = np.log(scores / (1 - scores))
-        values = {name: float(v) for name, v in zip(FEATURES, row, strict=True)}
-        for group in ("wording", "speaker_record", "party_record"):
-            start, _ = spans[group]
-            values[group] = float(self.expected(design[:1, start : start + len(self.classes)])[0])
-        parts = [
-            Contribution(group, float(values[group]), float(logits[0] - logits[i]))
-            for i, group in enumerate(GROUPS, start=1)
-        ]
-        return sorted((p for p in parts if abs(p.effect) >= 0.01), key=lambda p: (-abs(p.effect), p.feature))
+        effects = logits[:n, None] - logits[n:].reshape(n, len(GROUPS))
+        spans = _group_spans(n_classes)
+        values = np.hstack(
+            [design[:, : len(FEATURES)]]
+            + [
+                self.expected(design[:, spans[g][0] : spans[g][0] + n_classes])[:, None]
+                for g in GROUPS[len(FEATURES) :]
+            ]
+        )
+        out = []
+        # A record with no labelled claim behind it is not a reason a reader can check: leave it out.
+        evidence = np.hstack(
+            [np.ones((n, len(GROUPS) - len(RECORDS)))] + [design[:, spans[g][1] - 1 : spans[g][1]] for g in RECORDS]
+        )
+        for row_effects, row_values, row_evidence in zip(effects.tolist(), values.tolist(), evidence, strict=True):
+            parts = [
+                Contribution(group, value, effect)
+                for group, value, effect, known in zip(GROUPS, row_values, row_effects, row_evidence, strict=True)
+                if abs(effect) >= 0.01 and known > 0
+            ]
+            out.append(tuple(sorted(parts, key=lambda p: (-abs(p.effect), p.feature))))
+        return out
+
+    def _text_scorer(self) -> TextScorer | None:
+        """The fast evaluator of the words' model, built once per fitted (or loaded) model."""
+        if self.text_model_ is None:
+            return None
+        scorer = self.__dict__.get("_text_scorer_state")
+        if scorer is None or scorer[0] is not self.text_model_:
+            scorer = (self.text_model_, TextScorer.from_fitted(self.vectorizer_, self.text_model_))
+            self.__dict__["_text_scorer_state"] = scorer
+        return scorer[1]
+
+    def _explanations(self) -> dict[tuple[tuple[float, ...], ClaimContext], tuple[Contribution, ...]]:
+        """Explanations computed with the latest predictions, keyed by signals and context."""
+        cache = self.__dict__.get("_explanation_cache")
+        if cache is None or cache[0] is not self.final_:
+            cache = (self.final_, {})
+            self.__dict__["_explanation_cache"] = cache
+        return cache[1]  # type: ignore[no-any-return]
 
 
-def _constraints(n_classes: int) -> list[int]:
-    width = len(FEATURES) + n_classes + len(WORDING_FEATURES) + 2 * (n_classes + 1)
-    cst = [0] * width
-    for i, name in enumerate(FEATURES):
-        cst[i] = MONOTONE.get(name, 0)
-    return cst
+@lru_cache(maxsize=8)
+def _steps(n_classes: int) -> NDArray[np.float64]:
+    """The verdict value of each class, worst 0 to best 1."""
+    return np.linspace(0.0, 1.0, n_classes)
+
+
+def _constraints() -> list[int]:
+    """The rules' direction for each signal column (the design starts with the signals)."""
+    return [MONOTONE.get(name, 0) for name in FEATURES]
 
 
 def _group_spans(n_classes: int) -> dict[str, tuple[int, int]]:
@@ -259,9 +297,19 @@ def _group_spans(n_classes: int) -> dict[str, tuple[int, int]]:
     start = len(FEATURES)
     spans["wording"] = (start, start + n_classes + len(WORDING_FEATURES))
     start = spans["wording"][1]
-    spans["speaker_record"] = (start, start + n_classes + 1)
-    spans["party_record"] = (start + n_classes + 1, start + 2 * (n_classes + 1))
+    for record in RECORDS:
+        spans[record] = (start, start + n_classes + 1)
+        start += n_classes + 1
     return spans
+
+
+def _record_keys(examples: Sequence[Example]) -> list[list[tuple[str, ...]]]:
+    """Per record of :data:`RECORDS`, each example's keys: its speakers, its parties, its venue."""
+    return [
+        [e.context.speakers for e in examples],
+        [e.context.parties for e in examples],
+        [venue_keys(e.venue) for e in examples],
+    ]
 
 
 def _spread(proba: NDArray[np.float64], seen: NDArray[Any], n_classes: int) -> NDArray[np.float64]:

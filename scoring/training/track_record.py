@@ -1,6 +1,6 @@
 """The track record of who makes or backs a claim, learned from earlier labels only.
 
-For each speaker (and each party) the table holds how many of their labelled
+For each speaker (and each party, and each venue) the table holds how many of their labelled
 claims fell in each class. A claim's record is the smoothed class
 distribution over its speakers: ``(counts + alpha * prior) / (n + alpha)``,
 plus how much evidence it rests on. Tables are built from training rows only;
@@ -20,6 +20,17 @@ from numpy.typing import NDArray
 def speaker_key(name: str) -> str:
     """One key for the ways a name is written ("rick-perry", "Rick Perry")."""
     return " ".join(name.lower().replace("-", " ").replace("_", " ").split())
+
+
+def venue_keys(venue: str) -> tuple[str, ...]:
+    """The key of where a claim was made ("a TV ad.", "A TV Ad" -> "tv ad"), or none when unknown."""
+    words = "".join(c if c.isalnum() else " " for c in venue.lower()).split()
+    if words[:1] and words[0] in _ARTICLES:
+        words = words[1:]
+    return (" ".join(words),) if words else ()
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def count_table(keys: Sequence[Iterable[str]], y: NDArray[np.int64], n_classes: int) -> dict[str, list[float]]:

@@ -84,3 +84,42 @@ def test_the_scorer_serves_it_with_reasons(model: CredibilityModel) -> None:
     assert report["version"]["model"] == "cm-test"
     credibility = report["claims"][0]["credibility"]
     assert 0.0 <= credibility["score"] <= 1.0 and len(credibility["reasons"]) >= 2
+
+
+def test_batched_serving_gives_the_same_probabilities_and_explanations_as_one_claim_at_a_time(
+    model: CredibilityModel,
+) -> None:
+    probe = examples_from_labels(newsroom_labels(12, seed=21))
+    matrix = np.array([e.signals for e in probe])
+    contexts = [e.context for e in probe]
+    data = to_bytes(model)
+    fresh = from_bytes(data, sha256(data))  # nothing kept from earlier calls
+    alone = [fresh.explain_with_context(row, c) for row, c in zip(matrix, contexts, strict=True)]
+    batched = model.predict_proba_with_context(matrix, contexts)
+    assert np.allclose(batched, model.predict_proba(probe), atol=1e-12)
+    for row, context, expected in zip(matrix, contexts, alone, strict=True):
+        got = model.explain_with_context(row, context)
+        assert [p.feature for p in got] == [p.feature for p in expected]
+        assert np.allclose([p.effect for p in got], [p.effect for p in expected], atol=1e-9)
+
+
+def test_the_venue_record_is_learned_from_labels() -> None:
+    labels = newsroom_labels(120, seed=13)
+    examples = examples_from_labels(labels)
+    # Same claims, but the verdict follows the venue alone.
+    venues = ["a press release" if i % 2 else "a tweet" for i in range(len(examples))]
+    verdicts = ["reliable" if i % 2 else "unreliable" for i in range(len(examples))]
+    placed = [type(e)(e.signals, e.context, v) for e, v in zip(examples, venues, strict=True)]
+    model = CredibilityModel(classes=CLASSES).fit(placed, verdicts)
+    tweet = type(examples[0])(examples[0].signals, examples[0].context, "A tweet.")
+    release = type(examples[0])(examples[0].signals, examples[0].context, "a Press Release")
+    scores = model.expected(model.predict_proba([tweet, release]))
+    assert scores[1] > scores[0] + 0.3
+
+
+def test_a_track_record_with_no_labelled_claim_behind_it_is_never_a_reason(model: CredibilityModel) -> None:
+    known = examples_from_labels(newsroom_labels(6, seed=4))[0]
+    stranger = type(known)(known.signals, type(known.context)(known.context.text, ("Nobody Ever Labelled",), ()))
+    records = {"speaker_record", "party_record", "venue_record"}
+    assert "speaker_record" in {p.feature for p in model.explain_with_context(known.signals, known.context)}
+    assert not {p.feature for p in model.explain_with_context(stranger.signals, stranger.context)} & records
