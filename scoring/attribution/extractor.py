@@ -6,8 +6,11 @@ cost is bounded per cue and the whole pass is linear in the sentence length.
 Forms covered: "X said (on Thursday) (that) …", "…, X said", "“…,” said X",
 "according to X, …", "X told Reuters …", "X, who spoke on condition of
 anonymity, said", "…, citing people familiar with the matter", "X was quoted
-as saying", "A, they claim, B", "Name: “…”", "“…” – Name", participles
-(", adding that …") and quotations continued from the previous sentence.
+as saying", "A, they claim, B", "Name: “…”", "“…” – Name", "X added:" before
+a paragraph, participles (", adding that …", "X spoke on Tuesday …, saying …")
+and quotations continued from the previous sentence. Appositives stay with
+their name ("Kevin Barrett, a lawyer at X, who represents Y, said"; "said Ana
+Ruiz, 25").
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ OBJECT_PRONOUNS = frozenset(
     "investigators viewers listeners analysts".split()
 )
 CONTENT_CONJ = frozenset({"while", "but", "whereas", "and", "although", "though"})
+TIME_CLAUSES = frozenset({"as", "while", "when", "after", "before", "during", "in", "at", "on"})
+"""Words opening narration after a final frame ("“…,” she said as she left"): the quote is the content."""
 RELAY_WORDS = frozenset({"citing", "quoting"})
 TO_OK = frozenset({"say", "explain", "write", "complain", "reply", "respond", "answer", "tell", "confirm", "admit"})
 BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been", "being", "'s", "\u2019s"})
@@ -219,7 +224,19 @@ def _split_relay(seg: Segment, np: Range) -> tuple[Range, Range | None]:
     return np, None
 
 
-APPOSITIVE_STARTS = frozenset({"a", "an", "the", "who", "whose", "one", "now", "former", "then"})
+APPOSITIVE_STARTS = frozenset({"a", "an", "the", "who", "whose", "one", "now", "former", "then", "of"})
+
+
+APPOSITIVE_CONTINUES = frozenset({"who", "whose", "which", "where", "a", "an", "the", "and", "now", "one", "also"})
+"""Words after a comma that carry an appositive on ("…, a lawyer for the Sierra Club, who has been …")."""
+
+
+def _np_right_source(seg: Segment, r: int, end: int) -> Range | None:
+    """The source after an inverted cue ("said Jane Doe"), never a time ("said Tuesday")."""
+    src = _np_right(seg, r, end)
+    if src is None or seg.tokens[src[0]].lower in TIME_HEADS or seg.tokens[src[0]].lower in ADJUNCT_STARTS:
+        return None
+    return src
 
 
 def _appositive_right(seg: Segment, np: Range, end: int) -> Range:
@@ -232,7 +249,9 @@ def _appositive_right(seg: Segment, np: Range, end: int) -> Range:
     if not (first.lower in APPOSITIVE_STARTS or is_role(first.lower)):
         return np
     k = c + 1
-    while k < end and k - c <= 25 and toks[k].text not in (",", ";", ":") and not mask_quote(toks[k].text):
+    while k < end and k - c <= 30 and toks[k].text not in (";", ":") and not mask_quote(toks[k].text):
+        if toks[k].text == "," and k + 1 < end and toks[k + 1].lower not in APPOSITIVE_CONTINUES:
+            return np
         k += 1
     return (np[0], k) if k == end else np
 
@@ -261,25 +280,93 @@ def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range |
     if not (
         first.lower in ("who", "whose", "speaking", "citing", "quoting", "a", "an", "the", "one")
         or first.is_capitalised
+        or (first.text[:1].isdigit() and m + 2 == k)  # an age: "Quina Jones, 25, said"
+        or (first.lower.endswith("ed") and first.is_word)  # "The complaint, filed in federal court, claims"
     ):
         if not (toks[k - 1].is_capitalised or is_role(toks[k - 1].lower)):
             return None
     np = _np_left(seg, m - 1, floor)
-    if np is None or (
-        np[0] > floor
-        and toks[np[0] - 1].text not in (",", ":")
-        and toks[np[0] - 1].text not in OPEN_QUOTES
-        and not _is_close_quote(seg, np[0] - 1)
-    ):
+    if np is None or not _opens_clause(seg, np[0], floor):
         return None
+    np = _name_before_description(seg, np, floor)
     if first.lower in RELAY_WORDS:
         inner = _np_right(seg, m + 2, k)
         if inner is None:
             return None
         return inner, inner, np
-    if first.lower in ("who", "whose", "speaking"):
+    if first.lower == "speaking":
+        return np, np, None  # "Trump, speaking to a veterans group, said": the participle is not the source
+    if first.lower in ("who", "whose"):
+        if any(t.lower in lexicon().verbs for t in toks[m + 2 : k]):
+            return np, np, None  # "Mr. Obama, who understood that …, told": the clause is an attribution of its own
         return np, (np[0], k), None
     return (np[0], k), (np[0], k), None
+
+
+NAME_JOINERS = frozenset({"of", "for", "the", "and", "&", "'s", "\u2019s", "-", "."})
+"""Lower-case words and marks inside a capitalised name ("Bank of England", "Johnson & Johnson")."""
+
+
+def name_subject(seg: Segment, a: int, limit: int) -> Range | None:
+    """The name or pronoun opening a clause at ``a`` when a lower-case word (its verb) follows it."""
+    toks = seg.tokens
+    lex = lexicon()
+    if a >= limit:
+        return None
+    if toks[a].lower in lex.pronouns and toks[a].lower not in ("it", "this", "that", "who", "which"):
+        e = a + 1
+    elif toks[a].is_capitalised and toks[a].is_word and toks[a].lower not in lex.clause_stops:
+        e = a + 1
+        while e < limit and e - a < 8:
+            if toks[e].is_capitalised and toks[e].is_word:
+                e += 1
+            elif toks[e].lower in NAME_JOINERS and e + 1 < limit and toks[e + 1].is_capitalised:
+                e += 2
+            else:
+                # "Democratic presidential nominee Hillary Clinton": lower-case title words before a name
+                title = e
+                while title < limit and title - e < 3 and toks[title].is_word and not toks[title].is_capitalised:
+                    title += 1
+                if title == e or title >= limit or not toks[title].is_capitalised or not _titles(toks[title - 1].lower):
+                    break
+                e = title
+    else:
+        return None
+    if e >= limit or not toks[e].is_word or toks[e].is_capitalised or toks[e].lower in lex.connectors:
+        return None
+    return (a, e)
+
+
+def _titles(word: str) -> bool:
+    """Whether a lower-case word can stand right before a name as its title ("nominee", "spokesman")."""
+    return is_role(word) or word in lexicon().offices
+
+
+def _opens_clause(seg: Segment, start: int, floor: int) -> bool:
+    """Whether a noun phrase starting at ``start`` begins its clause (after a comma, a quote or "but")."""
+    if start <= floor:
+        return True
+    before = seg.tokens[start - 1]
+    return (
+        before.text in (",", ":")
+        or before.text in OPEN_QUOTES
+        or _is_close_quote(seg, start - 1)
+        or (before.lower in lexicon().clause_stops and before.lower in CONTENT_CONJ)
+    )
+
+
+def _name_before_description(seg: Segment, np: Range, floor: int) -> Range:
+    """Widen "a lawyer at X" to "Kevin Barrett, a lawyer at X" when a name stands before the description."""
+    toks = seg.tokens
+    a = np[0]
+    if a - 2 < floor or toks[a - 1].text != "," or not (toks[a].lower in ("a", "an", "the") or is_role(toks[a].lower)):
+        return np
+    name = _np_left(seg, a - 2, floor)
+    if name is None or not toks[name[0]].is_capitalised or not _opens_clause(seg, name[0], floor):
+        return np
+    if not all(t.is_capitalised or not t.is_word for t in toks[name[0] : name[1]]):
+        return np
+    return (name[0], np[1])
 
 
 def find_attributions(seg: Segment) -> list[Found]:
@@ -294,6 +381,7 @@ def find_attributions(seg: Segment) -> list[Found]:
     lex = lexicon()
     frames = lex.frames
     max_frame = lex.max_frame_len
+    frame_starts = lex.frame_starts
     i = 0
     while i < n:
         if mask[i]:
@@ -302,12 +390,13 @@ def find_attributions(seg: Segment) -> list[Found]:
         floor = _floor(found)
         # multi-word frames first
         matched = 0
-        for length in range(min(max_frame, n - i), 0, -1):
-            key = tuple(t.lower for t in toks[i : i + length])
-            if key in frames:
-                matched = length
-                kinds = frames[key]
-                break
+        if toks[i].lower in frame_starts:
+            for length in range(min(max_frame, n - i), 0, -1):
+                key = tuple(t.lower for t in toks[i : i + length])
+                if key in frames:
+                    matched = length
+                    kinds = frames[key]
+                    break
         if matched and "according" in kinds:
             f = _according(seg, i, matched, end, floor)
             if f is not None:
@@ -384,6 +473,10 @@ def _according(seg: Segment, i: int, length: int, end: int, floor: int) -> Found
     content: list[Range] = []
     if left_end > floor:
         content.append((floor, left_end))
+    mention = _appositive_right(seg, src, end)
+    if mention != src:
+        # "…, according to Craig Bryan, head of the National Center for Veterans Studies."
+        return Found(cue=cue, content=tuple(content), source=src_core, mention=mention, citing=citing)
     r = src[1]
     if r < end and toks[r].text == "," and r + 1 < end:
         content.append((r + 1, end))
@@ -405,7 +498,12 @@ def _subject_cue(
         and not mask[k]
         and (
             toks[k].lower in lex.auxiliaries
-            or (toks[k].lower.endswith("ly") and len(toks[k].lower) > 4 and not toks[k].is_capitalised)
+            or (
+                toks[k].lower.endswith("ly")
+                and len(toks[k].lower) > 4
+                and not toks[k].is_capitalised
+                and toks[k].lower not in lex.group_nouns  # "the family said": a noun, not an adverb
+            )
         )
     ):
         k -= 1
@@ -417,7 +515,7 @@ def _subject_cue(
     if _is_close_quote(seg, k) or (left.text == "," and k > 0 and _is_close_quote(seg, k - 1)):
         if verb is None or not verb.inverts:
             return None
-        src = _np_right(seg, j, end)
+        src = _np_right_source(seg, j, end)
         if src is None:
             return None
         quote = _quote_closing_at(seg, k)
@@ -430,6 +528,12 @@ def _subject_cue(
         core, citing = _split_relay(seg, src)
         mention = _appositive_right(seg, core, end) if citing is None else core
         return Found(cue=(i, j), content=content, source=core, mention=mention, citing=citing, quote=quote is not None)
+    if left.text == "," and verb is not None and toks[i].lower.endswith("ing") and not found and k > floor:
+        # "Hillary Clinton spoke out Tuesday about …, saying …": the participle's subject opens the sentence
+        subject = name_subject(seg, floor, k)
+        r = _skip_adjuncts(toks, j, end)
+        if subject is not None and r < end:
+            return Found(cue=(i, j), content=((r, end),), source=subject, mention=subject)
     if left.text == ",":
         app = _appositive(seg, k, floor)
         if app is not None:
@@ -441,10 +545,11 @@ def _subject_cue(
                 return Found(cue=(i, j), content=((r, end),), inherit="previous")
             return None
         if verb is not None and verb.inverts:
-            src = _np_right(seg, j, end)
+            src = _np_right_source(seg, j, end)
             if src is not None and (src[1] >= end or toks[src[1]].text == ",") and k > floor:
                 core, citing = _split_relay(seg, src)
-                return Found(cue=(i, j), content=((floor, k),), source=core, mention=core, citing=citing)
+                mention = _appositive_right(seg, core, end) if citing is None else core
+                return Found(cue=(i, j), content=((floor, k),), source=core, mention=mention, citing=citing)
         return None
     if not left.is_word and left.text != ")":
         return None
@@ -506,6 +611,14 @@ def _with_content(
     src_start = min(source[0], mention[0], antecedent[0] if antecedent else source[0])
     if r < end and _adjunct_only(toks, r, end):
         r = end
+    if (
+        r < end
+        and toks[r].lower in TIME_CLAUSES
+        and sum(1 for t in toks[floor:src_start] if t.is_word) >= 2
+        and src_start - 1 > floor
+        and (toks[src_start - 1].text in (",", "\u2014", "\u2013") or _is_close_quote(seg, src_start - 1))
+    ):
+        r = end  # "“…,” X said as she left": the words are before the frame, the clause after is narration
     if r < end:
         # "A, they claim, B": a parenthetical cue inside the content
         if src_start - 1 > floor and toks[src_start - 1].text == "," and toks[j].text == "," if j < end else False:
@@ -526,6 +639,11 @@ def _with_content(
             citing=citing,
             antecedent=antecedent,
             quote=quote,
+        )
+    if toks[end - 1].text == ":" and j >= end - 2:
+        # "The governor added:" — the words follow in the next paragraph or quotation
+        return Found(
+            cue=cue, content=(), source=source, mention=mention, citing=citing, antecedent=antecedent, quote=True
         )
     # "…, X said." — content before the source
     left_end = src_start

@@ -24,14 +24,15 @@ from typing import Any
 import numpy as np
 from sklearn.utils import murmurhash3_32
 
-from scoring.attribution.extractor import Found
+from scoring.attribution.extractor import Found, name_subject
 from scoring.attribution.lexicon import is_organisation_noun, is_role, lexicon
 from scoring.attribution.sentences import Segment
+from scoring.attribution.spans import DETERMINERS
 
 OUTSIDE, SOURCE, CUE = 0, 1, 2
 """Token labels of the tagger."""
 LABELS = ("outside", "source", "cue")
-FEATURE_VERSION = 2
+FEATURE_VERSION = 4
 """Bump when the features change: a model trained on other features is refused."""
 N_FEATURES = 2**18
 PAD = 2
@@ -41,11 +42,16 @@ _SHAPES = ("pad", "x", "Xx", "X", "d", "p", "p,", "p:", "p.", "p(", "p)", "pq", 
 _KINDS = ("pad", "-", "pron", "cueverb", "role", "org", "group", "stop")
 _TAGS = {"-": 1, "T": 2, "S": 3, "C": 4}
 _QUOTES = frozenset("\u201c\u201d\u2018\u2019\"'\u00ab\u00bb")
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "\u2014", "\u2013", "\u201c", '"'})
+_CLAUSE_WORDS = frozenset({"and", "but", "that", "because", "when", "while", "as", "if", "since", "after", "so"})
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 # Templates: (name code, offsets and code arrays). Code arrays: 0 word, 1 suffix, 2 shape, 3 kind,
 # 4 rule tag, 5 quoted, 6 cue distance left, 7 cue distance right, 8 nearest cue word left,
-# 9 nearest cue word right, 10 cue-ish, 11 position bucket, 12 distance-to-end bucket.
+# 9 nearest cue word right, 10 cue-ish, 11 position bucket, 12 distance-to-end bucket,
+# 13 next predicate word (the first lower-case word after the token that is not an auxiliary, adverb or
+# determiner: "commented" for "Trump" in "Trump has also commented"), 14 its suffix, 15 inside a name or
+# pronoun that opens a clause and is followed by a lower-case word (a likely subject).
 TEMPLATES: tuple[tuple[tuple[int, int], ...], ...] = (
     (),
     ((0, 0),),
@@ -74,8 +80,15 @@ TEMPLATES: tuple[tuple[tuple[int, int], ...], ...] = (
     ((0, 2), (0, 6), (0, 8)),
     ((0, 11),),
     ((0, 12),),
+    ((0, 13),),
+    ((0, 2), (0, 13)),
+    ((0, 3), (0, 14)),
+    ((0, 2), (0, 14), (0, 4)),
+    ((0, 15),),
+    ((0, 15), (0, 13)),
+    ((0, 15), (0, 4)),
 )
-N_CODES = 13
+N_CODES = 16
 
 
 @lru_cache(maxsize=131072)
@@ -171,11 +184,37 @@ def _codes(seg: Segment, found: Sequence[Found], cue_words: frozenset[str]) -> l
             right[i], near_right[i] = _bucket(nxt - i), info[nxt][0]
         if cueish[i]:
             nxt = i
+    predicate = [0] * n
+    suffix = [0] * n
+    word, end = 0, 0
+    for i in range(n - 1, -1, -1):
+        predicate[i], suffix[i] = word, end
+        if not _skipped_before_predicate(toks[i].text, toks[i].lower):
+            word, end = info[i][0], info[i][1]
+    subject = [1] * n
+    for i in range(n):
+        if i == 0 or toks[i - 1].text in _CLAUSE_OPENERS or toks[i - 1].lower in _CLAUSE_WORDS:
+            span = name_subject(seg, i, n)
+            if span is not None:
+                for k in range(span[0], span[1]):
+                    subject[k] = 2
     return [
         (*info[i], _TAGS[tags[i]], quoted[i] + has_quotes, left[i], right[i], near_left[i], near_right[i],
-         2 if cueish[i] else 1, _bucket(i + 1), _bucket(n - i))
+         2 if cueish[i] else 1, _bucket(i + 1), _bucket(n - i), predicate[i], suffix[i], subject[i])
         for i in range(n)
     ]  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _skipped_before_predicate(text: str, lower: str) -> bool:
+    """Whether a token stands between a subject and its verb: names, auxiliaries, adverbs, determiners."""
+    if not text[:1].isalnum():
+        return text in ("'s", "\u2019s", "-", "&", ".")
+    if text[:1].isupper():
+        return True
+    lex = lexicon()
+    adverb = lower.endswith("ly") and len(lower) > 4 and lower not in lex.group_nouns
+    return lower in lex.auxiliaries or lower in DETERMINERS or adverb
 
 
 def columns(segments: Sequence[Segment], found: Sequence[Sequence[Found]], cue_words: frozenset[str]) -> Any:

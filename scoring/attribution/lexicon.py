@@ -48,11 +48,27 @@ class Lexicon:
     auxiliaries: frozenset[str]
     clause_stops: frozenset[str]
     connectors: frozenset[str]
+    offices: frozenset[str]
+    body_nouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    document_nouns: frozenset[str]
+    not_cues: frozenset[str]
+
+    @property
+    def frame_starts(self) -> frozenset[str]:
+        """First words of the frames: a token that is none of them starts no frame."""
+        return _frame_starts(tuple(self.frames))
 
     @property
     def max_frame_len(self) -> int:
         """Longest multi-word frame, to bound look-ahead."""
         return max((len(k) for k in self.frames), default=1)
+
+
+@lru_cache(maxsize=4)
+def _frame_starts(keys: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """First words of the given frame phrases."""
+    return frozenset(k[0] for k in keys if k)
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -89,6 +105,11 @@ def lexicon() -> Lexicon:
         auxiliaries=_words("auxiliaries.txt"),
         clause_stops=_words("clause_stops.txt"),
         connectors=_words("np_connectors.txt"),
+        offices=_words("offices.txt"),
+        body_nouns=_words("body_nouns.txt"),
+        anonymous_heads=_words("anonymous_heads.txt"),
+        document_nouns=_words("document_nouns.txt"),
+        not_cues=_words("not_cues.txt"),
     )
 
 

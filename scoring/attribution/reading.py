@@ -128,6 +128,9 @@ def _coarse_type(
 
     if category in _DOCUMENT_ROLES and not mention.person:
         return DOCUMENT
+    nouns = [t for t in head if not t.norm.endswith("ed")]  # "research conducted by …": the noun, not the verb
+    if nouns and _is_document(nouns[-1]) and not any(t.capitalised for t in head[1:]):
+        return DOCUMENT  # "the bill", "research conducted by …", "the executive order", "court records"
     if kind is Kind.NAMED_PERSON:
         return NAMED_PERSON
     if kind is Kind.DOCUMENT:
@@ -137,6 +140,22 @@ def _coarse_type(
         if number == "plural":
             return UNNAMED_GROUP
         return NAMED_ORGANISATION if what == "thing" else NAMED_PERSON
+    if mention.anonymity_cues or any(text.lower() in lexicon().anonymous_heads for _, text in mention.roles):
+        return ANONYMOUS  # "people familiar with the matter", "two sources": withheld on purpose, one or many
+    if not mention.anonymity_cues:
+        named = _leading_name(mention.text, knowledge)
+        if named:
+            return named
+        if _titled_name(tokens, knowledge):
+            return NAMED_PERSON  # "President Trump", "Vice President JD Vance": a title before a name
+        if _office_holder(tokens, head, plural):
+            return NAMED_PERSON  # "the senator", "the company's chief executive": a holder named earlier
+    if (
+        plural
+        and not mention.person
+        and (tokens[0].norm in lexicon().plural_determiners or head[-1].norm in lexicon().group_nouns)
+    ):
+        return UNNAMED_GROUP  # "some Democrats", "authorities", "U.S. officials"
     if kind is Kind.NAMED_ORGANISATION:
         words = [t for t in tokens if t.norm not in knowledge.stopwords]
         if (
@@ -150,15 +169,109 @@ def _coarse_type(
             return NAMED_PERSON
         return NAMED_ORGANISATION
     if (
-        not category
-        and head
+        head
+        and (not category or head[-1].norm in knowledge.organisation_nouns or head[-1].norm in lexicon().body_nouns)
         and tokens[0].norm in _DEFINITE
-        and (head[-1].norm in knowledge.organisation_nouns or knowledge.government_nouns.find(head[-1:]))
+        and (
+            head[-1].norm in knowledge.organisation_nouns
+            or head[-1].norm in lexicon().body_nouns
+            or knowledge.government_nouns.find(head[-1:])
+        )
     ):
         return NAMED_ORGANISATION  # "the ministry", "the agency": a body named earlier in the article
     if kind in _UNNAMED:
         return UNNAMED_GROUP if plural else ANONYMOUS
     return ANONYMOUS
+
+
+def _is_document(token: Token) -> bool:
+    """Whether a head noun names a document the spine's roles do not list ("bill", "order", "filings")."""
+    from scoring.attribution.lexicon import lexicon
+
+    documents = lexicon().document_nouns
+    return token.norm in documents or token.stem in documents or token.norm.rstrip("s") in documents
+
+
+def _leading_name(text: str, knowledge: Knowledge) -> str:
+    """The type of "Smith, a professor at Yale" or "Acme, a chip maker": a bare name before an appositive.
+
+    The spine only reads a person's name with a first name or a title; a
+    capitalised name no list knows, followed by a description, is a person
+    unless the description is of a body.
+    """
+    from scoring.attribution.lexicon import is_role, lexicon
+
+    name, comma, rest = text.partition(",")
+    if not comma or not rest.strip():
+        return ""
+    words = tokenize(name)
+    if not 1 <= len(words) <= 3 or not all(w.capitalised and not w.upper for w in words):
+        return ""
+    for w in words:
+        if (
+            w.norm in knowledge.stopwords
+            or w.norm in knowledge.titles
+            or w.norm in knowledge.organisation_nouns
+            or w.norm in lexicon().pronouns
+            or is_role(w.norm)
+            or knowledge.entities.find([w])
+        ):
+            return ""
+    described = tokenize(rest)[:6]
+    if any(w.norm in knowledge.organisation_nouns or w.norm in lexicon().body_nouns for w in described):
+        return NAMED_ORGANISATION
+    return NAMED_PERSON
+
+
+def _titled_name(tokens: list[Token], knowledge: Knowledge) -> bool:
+    """ "President Trump", "Secretary of State Marco Rubio": capitalised names right after a title or role.
+
+    The spine reads a person's name only with a first name it recognises; a
+    capitalised role ("President", "Secretary") followed by capitalised words
+    that are not themselves a body or a place is a titled person.
+    """
+    from scoring.attribution.lexicon import is_role
+
+    def plain(t: Token) -> bool:
+        return (
+            t.capitalised
+            and t.norm not in knowledge.titles
+            and t.norm not in knowledge.stopwords
+            and t.norm not in knowledge.organisation_nouns
+            and not is_role(t.norm)
+            and not knowledge.entities.find([t])
+            and not knowledge.government_nouns.find([t])
+        )
+
+    end = len(tokens)
+    start = end
+    while start > 0 and end - start < 3 and plain(tokens[start - 1]):
+        start -= 1
+    if start == end or start == 0:
+        return False
+    before = tokens[start - 1]
+    if before.capitalised and (before.norm in knowledge.titles or is_role(before.norm)):
+        return True
+    # "Secretary of State Marco Rubio": title, "of", the department's word, then the name
+    return (
+        end - start >= 2
+        and start >= 3
+        and before.capitalised
+        and tokens[start - 2].norm == "of"
+        and tokens[start - 3].capitalised
+        and is_role(tokens[start - 3].norm)
+    )
+
+
+def _office_holder(tokens: list[Token], head: list[Token], plural: bool) -> bool:
+    """ "The senator", "the company's chief executive": one office whose holder the article has named."""
+    from scoring.attribution.lexicon import lexicon
+
+    if plural or len(tokens) < 2 or len(head) > 5 or tokens[0].norm != "the":
+        return False
+    offices = lexicon().offices
+    last = head[-1].norm
+    return last in offices or (len(head) >= 2 and f"{head[-2].norm} {last}" in offices)
 
 
 def _verdict(source: Source, knowledge: Knowledge) -> tuple[Kind, str, str, str]:

@@ -71,11 +71,16 @@ def scan_left(tokens: tuple[Token, ...], k: int, floor: int = 0) -> int:
         if not noun_use and not _np_token_ok(tok, True):
             break
         relay = i + 1 <= k and tokens[i + 1].lower == "by" and low in ("quoted", "cited")
+        agent = i > floor and (
+            (tokens[i - 1].is_word and any(t.lower == "by" for t in tokens[i + 1 : min(i + 3, k + 1)]))
+            or tokens[i - 1].lower in lex.document_nouns  # "a study published in the journal Nature"
+        )
         if (
             i < k
             and low.endswith("ed")
             and not tok.is_capitalised
             and not relay
+            and not agent  # "a report released Tuesday by the GAO": a participle inside the phrase
             and (i == 0 or tokens[i - 1].lower not in DETERMINERS)
         ):
             break  # a past-tense verb: "His decision surprised party officials"

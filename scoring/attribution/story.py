@@ -43,7 +43,8 @@ def _prose(seg: Segment) -> bool:
     if seg.end - seg.start > MAX_SEGMENT_CHARS:
         return False
     alpha = sum(1 for t in seg.tokens if t.text.isalpha())
-    return alpha >= 3 and alpha * 2 >= len(seg.tokens)
+    introduces = alpha == 2 and len(seg.tokens) == 3 and seg.tokens[-1].text == ":"  # "Limbaugh added:"
+    return (alpha >= 3 or introduces) and alpha * 2 >= len(seg.tokens)
 
 
 def prose_segments(text: str) -> list[Segment]:
@@ -73,16 +74,24 @@ class _Builder:
         by_segment = [find_attributions(seg) for seg in segments]
         if self.tagger is not None:
             by_segment = self.tagger.augment(segments, by_segment)
+        introduced: Entry | None = None
+        """The speaker of a sentence ending in a colon ("Limbaugh added:"), who says the next paragraph."""
         for seg, found in zip(segments, by_segment, strict=True):
             previous: Entry | None = None
             if not self.nested:
                 found = _top_level(found)
+            if not found and introduced is not None:
+                found = [Found((0, 0), ((0, len(seg.tokens)),), inherit="quote", quote=True)]
+                last_quote = (introduced, seg.block)
+            introduced = None
             for f in found:
                 entry = self._entry(seg, f, previous, last_quote)
                 if entry is not None:
                     previous = entry
                     if f.quote:
                         last_quote = (entry, seg.block)
+                    if f.quote and not f.content:
+                        introduced = entry
                 att = Attribution(
                     source=_span(seg, f.mention or f.source) if f.source else None,
                     cue=_span(seg, f.cue) if f.cue[1] > f.cue[0] else None,

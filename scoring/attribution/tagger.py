@@ -4,9 +4,12 @@ The rules read each sentence first; the tagger then labels every token as
 source, cue or neither, seeing the rules' reading among its features. A source
 it finds that no rule attribution holds becomes a new attribution, with the
 nearest cue (the tagger's or the lexicon's) and the rest of the sentence as
-content. Rule attributions are kept as they are: the rules stay the readable
-first pass, the model only adds what they miss ("he said" far from its
-subject, colon cues, "hopes", "his claim", passives).
+content ("he said" far from its subject, "hopes", "his claim", passives). The
+rules stay the readable first pass: their attributions are kept as they read
+them, unless no token of the source gets even ``DOUBT`` probability of being
+a source (a rule that took "Tuesday" or a clause for a speaker). Verbs that
+report an event ("approved", "signed", ``not_cues.txt``) are never cues here:
+a reported act is an unattributed claim, not a statement.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from scipy.special import expit
 
 from scoring.attribution.artifact import REBUILD, ArtifactError, load_artifact
 from scoring.attribution.extractor import Found, Range
@@ -29,6 +33,10 @@ from scoring.attribution.tokens import Token
 _EDGE = frozenset({",", ":", ";", "-", "\u2013", "\u2014", "that"}) | OPEN_QUOTES | CLOSE_QUOTES
 _FINAL = frozenset({".", "!", "?"})
 MAX_SOURCE_TOKENS = 14
+WIDEN = 0.1
+"""Source probability of a token next to a tagged run for the run to take it in (chosen on PolNeAR dev)."""
+DOUBT = 0.2
+"""Highest source probability below which a rule attribution's source is dropped (chosen on PolNeAR dev)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class Tagger:
         """Per segment, an array of (outside, source, cue) probabilities per token."""
         index = columns(segments, found, self.cue_words)
         scores = self._weights[index].sum(axis=1) + self._intercept
-        proba = 1.0 / (1.0 + np.exp(-scores))
+        proba = expit(scores)  # the logistic function, without overflow for large scores
         proba /= proba.sum(axis=1, keepdims=True)
         out: list[Any] = []
         at = 0
@@ -72,11 +80,20 @@ class Tagger:
         return out
 
     def augment(self, segments: Sequence[Segment], found: Sequence[list[Found]]) -> list[list[Found]]:
-        """The rules' attributions of each segment plus those only the tagger finds."""
+        """The rules' attributions the model believes in, plus those only the tagger finds."""
         out: list[list[Found]] = []
         for seg, f, proba in zip(segments, found, self.probabilities(segments, found), strict=True):
-            out.append(f + added(seg, f, proba, self.thresholds))
+            kept = [g for g in f if _believed(g, proba)]
+            out.append(kept + added(seg, kept, proba, self.thresholds))
         return out
+
+
+def _believed(found: Found, proba: Any) -> bool:
+    """Whether a rule attribution's source gets some source probability from the model (``DOUBT``)."""
+    if found.source is None or found.citing is not None or found.antecedent is not None:
+        return True
+    a, b = found.source
+    return b <= a or float(proba[a:b, SOURCE].max()) >= DOUBT
 
 
 def from_bundle(bundle: dict[str, Any]) -> Tagger:
@@ -123,11 +140,17 @@ def added(seg: Segment, found: Sequence[Found], proba: Any, thresholds: Threshol
     cues = _runs(proba[:, CUE] >= thresholds.cue) + [f.cue for f in found if f.cue[1] > f.cue[0]]
     new: list[Found] = []
     auxiliaries = lexicon().auxiliaries
-    cues = [c for c in cues if any(t.lower not in auxiliaries for t in toks[c[0] : c[1]])]
+    not_cues = lexicon().not_cues
+    cues = [
+        c
+        for c in cues
+        if any(t.lower not in auxiliaries for t in toks[c[0] : c[1]])
+        and not any(t.lower in not_cues for t in toks[c[0] : c[1]])
+    ]
     for run in _runs(proba[:, SOURCE] >= thresholds.source):
         if float(proba[run[0] : run[1], SOURCE].max()) < thresholds.seed:
             continue
-        src = _phrase(toks, run)
+        src = _phrase(toks, run, proba[:, SOURCE])
         if src[1] - src[0] > MAX_SOURCE_TOKENS or not any(t.is_word for t in toks[src[0] : src[1]]):
             continue
         if any(_overlaps(src, r) for r in taken):
@@ -149,11 +172,21 @@ def _gap(src: Range, cue: Range) -> int:
     return cue[0] - src[1] if cue[0] >= src[1] else src[0] - cue[1]
 
 
-def _phrase(toks: Sequence[Token], run: Range) -> Range:
-    """The whole noun phrase around a tagged run ("New" and "Times" of "the New York Times" are one source)."""
+def _phrase(toks: Sequence[Token], run: Range, source: Any) -> Range:
+    """The noun phrase around a tagged run ("New" and "Times" of "the New York Times" are one source).
+
+    It widens only over tokens the model itself gives some chance of being
+    source (``WIDEN``), so a run is not stretched over the verb and object
+    after it ("Cruz exhorted Republicans").
+    """
     start = min(run[0], scan_left(tuple(toks), run[1] - 1))
     end = max(run[1], scan_right(tuple(toks), run[0]))
-    return (start, end) if end > start else run
+    a, b = run
+    while a > start and source[a - 1] >= WIDEN:
+        a -= 1
+    while b < end and source[b] >= WIDEN:
+        b += 1
+    return (a, b)
 
 
 def _content(seg: Segment, src: Range, cue: Range) -> tuple[Range, ...]:

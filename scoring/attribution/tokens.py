@@ -42,7 +42,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     pos = 0
     for word in spine.tokenize(piece):
-        _punctuation(piece, pos, word.start, start, out)
+        if word.start - pos != 1 or piece[pos] != " ":  # most gaps are one space: nothing to add
+            _punctuation(piece, pos, word.start, start, out)
         a, b = word.start, word.end
         body = piece[a:b]
         if b < len(piece) and piece[b] == "." and body.lower() in _abbreviations():

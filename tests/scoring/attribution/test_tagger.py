@@ -21,11 +21,12 @@ from scoring.attribution.artifact import (
     save_artifact,
     verify,
 )
-from scoring.attribution.extractor import find_attributions
+from scoring.attribution.extractor import Found, find_attributions
 from scoring.attribution.features import FEATURE_VERSION, N_FEATURES
 from scoring.attribution.polnear import Article, read_directory
 from scoring.attribution.story import prose_segments
-from scoring.attribution.tagger import from_bundle, shipped_tagger
+from scoring.attribution.tagger import DOUBT, _believed, _phrase, from_bundle, shipped_tagger
+from scoring.attribution.tokens import tokenize
 from scoring.attribution.training import train_bundle, training_set
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "attribution"
@@ -106,7 +107,7 @@ def _pairs(text: str, rules_only: bool) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
-        ("He also wants to extend paid leave to new mothers.", "He", "also wants"),
+        ("He also wants to extend paid leave to new mothers.", "He", "wants"),
         ("The governor vowed to veto the bill.", "The governor", "vowed"),
     ],
 )
@@ -115,7 +116,8 @@ def test_tagger_adds_a_source_the_rules_miss(text: str, source: str, cue: str) -
     assert (source, cue) in _pairs(text, rules_only=False)
 
 
-def test_tagger_keeps_every_rule_attribution() -> None:
+def test_tagger_keeps_sound_rule_attributions() -> None:
+    """Rule attributions whose source the model also believes in stay as the rules read them."""
     text = "“This budget keeps the libraries open,” said Mayor Ana Ortiz. The union hopes the strike will end soon."
     assert set(_pairs(text, rules_only=True)) <= set(_pairs(text, rules_only=False))
 
@@ -130,3 +132,22 @@ def test_service_path_does_not_import_the_corpus_reader() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     for offline in ("polnear", "training", "evaluation"):
         assert f"scoring.attribution.{offline}'" not in out
+
+
+def test_phrase_widens_only_over_likely_source_tokens() -> None:
+    """A tagged run grows to its noun phrase, but not over the verb and object after it."""
+    toks = tokenize("The New York Times exhorted Republicans to vote.")
+    source = np.array([0.2, 0.9, 0.3, 0.4, 0.01, 0.02, 0.0, 0.0, 0.0])
+    assert _phrase(toks, (1, 2), source) == (0, 4)
+    source[4] = 0.5  # a word the model believes is part of the source is taken in
+    assert _phrase(toks, (1, 2), source) == (0, 5)
+
+
+def test_rule_source_the_model_rejects_is_dropped() -> None:
+    """A rule attribution is kept only when some token of its source reaches ``DOUBT``."""
+    proba = np.array([[0.95, 0.04, 0.01], [0.1, 0.0, 0.9], [1.0, 0.0, 0.0]])
+    found = Found(cue=(1, 2), content=((2, 3),), source=(0, 1), mention=(0, 1))
+    assert not _believed(found, proba)
+    proba[0] = [0.5, DOUBT, 0.5 - DOUBT]
+    assert _believed(found, proba)
+    assert _believed(Found(cue=(1, 2), content=((2, 3),), inherit="previous"), proba)
