@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -39,6 +41,25 @@ def registry(store: Store) -> Registry:
     return Registry(store.registry)
 
 
+@pytest.fixture
+def serving(store: Store) -> Iterator[Callable[..., ModelServer]]:
+    """Model servers over the store, stopped before it closes.
+
+    ``scorer()`` checks for a new version on a background thread; a check
+    still holding a database connection when the store closes would leave it
+    open (on PostgreSQL, a ResourceWarning at some later test).
+    """
+    made: list[ModelServer] = []
+
+    def make(fallback: Callable[[], Any] = default_model) -> ModelServer:
+        made.append(ModelServer(store.registry, fallback, ttl=0.0))
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.stop()
+
+
 SQLITE_ONLY = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 """Training-heavy tests whose storage calls the other tests already run on PostgreSQL."""
 
@@ -55,8 +76,10 @@ def test_the_gate_refuses_a_candidate_trained_on_flipped_labels(store: Store, re
     assert {v.version for v in store.registry.versions()} == {first.version, candidate.version}
 
 
-def test_activation_and_rollback_change_the_served_version(store: Store, registry: Registry) -> None:
-    server = ModelServer(store.registry, default_model, ttl=0.0)
+def test_activation_and_rollback_change_the_served_version(
+    registry: Registry, serving: Callable[..., ModelServer]
+) -> None:
+    server = serving()
     assert server.scorer().score(STORY)["version"]["model"] == default_model()[1]
     first, _ = registry.train(newsroom_labels(240))
     second, _ = registry.train(newsroom_labels(240, seed=8))
@@ -71,8 +94,10 @@ def test_activation_and_rollback_change_the_served_version(store: Store, registr
 
 
 @SQLITE_ONLY
-def test_a_tampered_artifact_is_refused_and_the_serving_model_keeps_serving(store: Store, registry: Registry) -> None:
-    server = ModelServer(store.registry, default_model, ttl=0.0)
+def test_a_tampered_artifact_is_refused_and_the_serving_model_keeps_serving(
+    store: Store, registry: Registry, serving: Callable[..., ModelServer]
+) -> None:
+    server = serving()
     good, _ = registry.train(newsroom_labels(240))
     assert server.refresh() == good.version
     bad, _ = registry.train(newsroom_labels(240, seed=9))
@@ -87,8 +112,10 @@ def test_a_tampered_artifact_is_refused_and_the_serving_model_keeps_serving(stor
     assert server.scorer().score(STORY)["version"]["model"] == good.version
 
 
-def test_with_no_labels_and_no_model_the_rule_prior_serves(store: Store, tmp_path: object) -> None:
-    server = ModelServer(store.registry, lambda: default_model(tmp_path), ttl=0.0)  # type: ignore[arg-type]
+def test_with_no_labels_and_no_model_the_rule_prior_serves(
+    serving: Callable[..., ModelServer], tmp_path: object
+) -> None:
+    server = serving(lambda: default_model(tmp_path))  # type: ignore[arg-type]
     assert server.refresh() == RULE_PRIOR_VERSION
 
 
