@@ -33,9 +33,9 @@ from scoring.knowledge import load_knowledge  # noqa: E402
 from scoring.stance import card  # noqa: E402
 from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact  # noqa: E402
 from scoring.stance.data import STANCES, read_emergent, read_fnc, read_fnc_predictions  # noqa: E402
-from scoring.stance.featurize import featurize_pairs, statements_of  # noqa: E402
+from scoring.stance.featurize import featurize_pairs, fnc_inputs, statements_of  # noqa: E402
 from scoring.stance.metrics import accuracy, fnc_score, macro_f1, per_class_f1  # noqa: E402
-from scoring.stance.model import claims_inputs  # noqa: E402
+from scoring.stance.model import claims_inputs, fnc_stances  # noqa: E402
 from scoring.stance.scorer import ModelScorer  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -60,8 +60,7 @@ def evaluate_fnc(bundle: dict[str, Any]) -> list[dict[str, Any]]:
     knowledge = load_knowledge()
     pairs = read_fnc(FNC / "competition_test_stances.csv", FNC / "competition_test_bodies.csv")
     gold = [p.stance for p in pairs]
-    features, _ = featurize_pairs(pairs, knowledge, bundle["fnc"]["vectorizer"])
-    ours = [STANCES[int(i)] for i in bundle["fnc"]["classifier"].predict(features)]
+    ours = fnc_stances(bundle["fnc"], fnc_inputs(bundle["fnc"], pairs, knowledge))
     rows = [_fnc_rows("credscore", gold, ours)]
     for peer in PEERS:
         path = FNC / "reference_submissions" / f"{peer}_submission.csv"

@@ -16,7 +16,8 @@ from scoring.artifacts import ArtifactError, hash_path, sha256_of
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 SHIPPED_ARTIFACT = ARTIFACT_DIR / "conflict-model.skops"
-FORMAT = 1
+FORMAT = 2
+"""2: the headline-body model reads the headline-body features and applies class scales."""
 
 TRUSTED_TYPES = ("sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",)
 """Types beyond skops' defaults that the artifact may hold (reviewed: HistGradientBoosting's tree nodes)."""

@@ -8,6 +8,7 @@ and pairs refer to them by row.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -18,6 +19,7 @@ from scoring.knowledge import Knowledge
 from scoring.stance.data import StancePair
 from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features
+from scoring.stance.headline_body import headline_body_features
 from scoring.statements import Statement, read_statement
 
 MAX_TEXT_CHARS = 6000
@@ -50,3 +52,16 @@ def featurize_pairs(
     rows_a = np.fromiter((index[p.a] for p in pairs), dtype=np.int64, count=len(pairs))
     rows_b = np.fromiter((index[p.b] for p in pairs), dtype=np.int64, count=len(pairs))
     return pair_features(encoded, rows_a, rows_b), sparse.csr_matrix(encoded.tfidf[rows_b])
+
+
+def fnc_inputs(fnc: dict[str, Any], pairs: Sequence[StancePair], knowledge: Knowledge) -> np.ndarray:
+    """The headline-body model's input: the shared pair features, then the headline-body features."""
+    features, _ = featurize_pairs(pairs, knowledge, fnc["vectorizer"])
+    headlines = sorted({p.a for p in pairs})
+    bodies = sorted({p.b[:MAX_TEXT_CHARS] for p in pairs})
+    head_row = {h: i for i, h in enumerate(headlines)}
+    body_row = {b: i for i, b in enumerate(bodies)}
+    rows_a = np.fromiter((head_row[p.a] for p in pairs), dtype=np.int64, count=len(pairs))
+    rows_b = np.fromiter((body_row[p.b[:MAX_TEXT_CHARS]] for p in pairs), dtype=np.int64, count=len(pairs))
+    extra = headline_body_features(fnc["reader"], headlines, bodies, rows_a, rows_b)
+    return np.hstack([features, extra])

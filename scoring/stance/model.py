@@ -6,7 +6,11 @@
   the claim. Being linear, its reasons are exact: each input's share of the
   log-odds.
 * The headline-body model (``fnc``) is gradient boosting over the pair
-  features alone; it is used for the FNC-1 benchmark, where bodies are long.
+  features and the headline-body features
+  (:mod:`scoring.stance.headline_body`); it is used for the FNC-1 benchmark,
+  where bodies are long. Its probabilities are multiplied by per-class scales
+  chosen on the hold-out split before the argmax, so the rare classes are
+  predicted as often as they pay off.
 """
 
 from __future__ import annotations
@@ -40,3 +44,10 @@ def disagree_contributions(classifier: Any, scaled_row: sparse.csr_matrix) -> li
     row = scaled_row.tocsr()
     pairs = [(int(j), float(relative[j] * v)) for j, v in zip(row.indices, row.data, strict=True)]
     return sorted(pairs, key=lambda item: (-item[1], item[0]))
+
+
+def fnc_stances(fnc: dict[str, Any], inputs: np.ndarray) -> list[str]:
+    """The headline-body model's stance for each row of ``inputs``, after its class scales."""
+    scales = np.asarray(fnc.get("class_scales", [1.0] * len(STANCES)), dtype=np.float64)
+    proba = np.asarray(fnc["classifier"].predict_proba(inputs)) * scales
+    return [STANCES[int(i)] for i in proba.argmax(axis=1)]

@@ -10,7 +10,7 @@ import skops.io as sio
 
 from scoring import Scorer
 from scoring.stance import SHIPPED_ARTIFACT, ArtifactError, ModelScorer, load_artifact
-from scoring.stance.artifact import TRUSTED_TYPES, hash_path, sha256_of, verify
+from scoring.stance.artifact import FORMAT, TRUSTED_TYPES, hash_path, sha256_of, verify
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -36,7 +36,7 @@ def test_only_the_reviewed_types_need_trust() -> None:
 
 def test_a_verified_copy_loads(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    assert load_artifact(copy)["format"] == 1
+    assert load_artifact(copy)["format"] == FORMAT
 
 
 def test_a_tampered_artifact_is_refused(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 
 from scoring.knowledge import Knowledge
 from scoring.stance.artifact import load_artifact, save_artifact
-from scoring.stance.featurize import featurize_pairs
+from scoring.stance.featurize import featurize_pairs, fnc_inputs
 from scoring.stance.model import claims_inputs
 from scoring.stance.training import TrainingConfig, train_bundle
 from tests.scoring.stance.conftest import tiny_corpora
@@ -23,7 +23,7 @@ def _fingerprint(bundle: dict[str, Any], knowledge: Knowledge) -> str:
     """sha256 over the metrics and the predicted probabilities of both models on the fixture pairs."""
     corpora = tiny_corpora()
     pairs = corpora.fnc_train + corpora.fnc_holdout + corpora.emergent
-    fnc_x, _ = featurize_pairs(pairs, knowledge, bundle["fnc"]["vectorizer"])
+    fnc_x = fnc_inputs(bundle["fnc"], pairs, knowledge)
     claims = bundle["claims"]
     claims_x, tfidf_b = featurize_pairs(pairs, knowledge, claims["vectorizer"])
     proba = [
@@ -56,4 +56,6 @@ def test_the_bundle_records_its_data_and_choices(knowledge: Knowledge) -> None:
     assert list(bundle["data"]) == ["fixtures/stance/pairs.csv"]
     assert bundle["claims"]["c"] in CONFIG.claims_c
     assert bundle["fnc"]["weight_power"] in CONFIG.fnc_weight_powers
+    assert bundle["fnc"]["class_scales"][0] in CONFIG.agree_scales
+    assert bundle["fnc"]["class_scales"][1] in CONFIG.disagree_scales
     assert set(bundle["metrics"]) == {"fnc_holdout", "emergent_cv"}
