@@ -66,3 +66,71 @@ class LinearReadout:
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
         return logits
+
+
+PROBE_TEXTS = (
+    "Officials denied the report, calling it fake news.",
+    "The ministry said troops were helping fortify positions near the border.",
+    "Rents rose 9% this year, according to figures released on Monday.",
+    "",
+    "Ünïcode, punctuation -- and REPEATED repeated repeated words!",
+)
+
+
+@dataclass(frozen=True)
+class TfidfReadout:
+    """A fitted word TF-IDF vectorizer's ``transform`` as a dictionary lookup.
+
+    The tokens come from the vectorizer's own analyzer, so they are the ones
+    scikit-learn would count; what is skipped is the validation and the
+    conversions around it. Only sublinear, idf-weighted, l2-normalised
+    vectorizers are taken, and only if the probe texts come out the same.
+    """
+
+    analyzer: Any
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    width: int
+
+    @classmethod
+    def verified(cls, vectorizer: Any, probe: tuple[str, ...] = PROBE_TEXTS) -> TfidfReadout | None:
+        """The readout of ``vectorizer``, or None when it is not the kind this reads or differs on the probe."""
+        try:
+            params = vectorizer.get_params()
+            vocabulary = dict(vectorizer.vocabulary_)
+            idf = np.asarray(vectorizer.idf_, dtype=np.float64)
+        except AttributeError:
+            return None
+        wanted = {"sublinear_tf": True, "use_idf": True, "norm": "l2", "binary": False}
+        if any(params.get(key) != value for key, value in wanted.items()):
+            return None
+        readout = cls(vectorizer.build_analyzer(), vocabulary, idf, len(vocabulary))
+        texts = [*probe, " ".join(sorted(vocabulary)[:200])]
+        expected = vectorizer.transform(texts)
+        got = readout.transform(texts)
+        if got.shape != expected.shape or (got.nnz + expected.nnz and abs(got - expected).max() > TOLERANCE):
+            return None
+        return readout
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        """One l2-normalised row of ``(1 + log tf) · idf`` per text."""
+        indptr = [0]
+        indices: list[int] = []
+        counts: list[float] = []
+        for text in texts:
+            found: dict[int, int] = {}
+            for term in self.analyzer(text):
+                column = self.vocabulary.get(term)
+                if column is not None:
+                    found[column] = found.get(column, 0) + 1
+            for column in sorted(found):
+                indices.append(column)
+                counts.append(found[column])
+            indptr.append(len(indices))
+        columns = np.asarray(indices, dtype=np.int64)
+        values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self.idf[columns]
+        bounds = np.asarray(indptr, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts)), np.diff(bounds))
+        norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(texts)))
+        values /= norms[rows]
+        return sparse.csr_matrix((values, columns, bounds), shape=(len(texts), self.width))

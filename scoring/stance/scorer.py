@@ -24,7 +24,7 @@ from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact
 from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features_both_ways
 from scoring.stance.model import DISAGREE, claims_inputs, disagree_contributions, input_names
-from scoring.stance.readout import LinearReadout
+from scoring.stance.readout import LinearReadout, TfidfReadout
 from scoring.statements import Statement
 
 REASON_FEATURES = 3
@@ -51,11 +51,13 @@ class ModelScorer:
     name: str = "stance-model"
     _names: list[str] = field(init=False, repr=False)
     _readout: LinearReadout | None = field(init=False, repr=False)
+    _tfidf: TfidfReadout | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         claims = self.bundle["claims"]
         self._names = input_names(claims["vectorizer"])
         self._readout = LinearReadout.verified(claims["scaler"], claims["classifier"])
+        self._tfidf = TfidfReadout.verified(claims["vectorizer"])
 
     @classmethod
     def from_artifact(cls, knowledge: Knowledge, path: Path = SHIPPED_ARTIFACT) -> ModelScorer:
@@ -81,7 +83,7 @@ class ModelScorer:
                 if id(s) not in rows:
                     rows[id(s)] = len(statements)
                     statements.append(s)
-        encoded = encode(statements, self.knowledge, claims["vectorizer"])
+        encoded = encode(statements, self.knowledge, self._tfidf or claims["vectorizer"])
         rows_a = np.asarray([rows[id(a)] for a, _ in pairs], dtype=np.int64)
         rows_b = np.asarray([rows[id(b)] for _, b in pairs], dtype=np.int64)
         there, back = pair_features_both_ways(encoded, rows_a, rows_b)

@@ -1,14 +1,18 @@
-"""The sentence model's array readout gives scikit-learn's numbers, or is not used."""
+"""The sentence model's array readouts give scikit-learn's numbers, or are not used."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.preprocessing import MaxAbsScaler
 
 from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact
-from scoring.stance.readout import LinearReadout
+from scoring.stance.readout import LinearReadout, TfidfReadout
 
 
 def _data(classes: int, seed: int = 0) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -45,3 +49,20 @@ def test_models_that_are_not_a_softmax_keep_scikit_learn() -> None:
     binary_inputs, binary_labels = _data(2)
     binary = LogisticRegression().fit(binary_inputs, binary_labels)
     assert LinearReadout.verified(MaxAbsScaler().fit(binary_inputs), binary) is None
+
+
+def test_the_shipped_vectorizer_has_a_tfidf_readout_matching_scikit_learn() -> None:
+    vectorizer = load_artifact(SHIPPED_ARTIFACT)["claims"]["vectorizer"]
+    readout = TfidfReadout.verified(vectorizer)
+    assert readout is not None
+    stories = sorted((Path(__file__).parents[3] / "fixtures" / "stories").glob("*.json"))
+    texts = [c["text"] for path in stories for c in json.loads(path.read_text(encoding="utf-8"))["claims"]]
+    texts += ["", "!!!", "said said said said"]  # no words, no known words, one word many times
+    assert abs(readout.transform(texts) - vectorizer.transform(texts)).max() < 1e-12
+
+
+def test_vectorizers_the_readout_does_not_know_keep_scikit_learn() -> None:
+    corpus = ["troops fortify positions", "engineers clear mines", "troops clear positions"] * 3
+    assert TfidfReadout.verified(TfidfVectorizer(sublinear_tf=True).fit(corpus)) is not None
+    assert TfidfReadout.verified(TfidfVectorizer().fit(corpus)) is None  # raw term counts, not 1 + log
+    assert TfidfReadout.verified(TfidfVectorizer(sublinear_tf=True, norm="l1").fit(corpus)) is None
