@@ -53,6 +53,18 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     document_nouns: frozenset[str]
     not_cues: frozenset[str]
+    organisation_names: frozenset[str] = frozenset()
+    """One-word names of well-known bodies ("harvard", "apple"); read only when typing a source."""
+    group_heads: frozenset[str] = frozenset()
+    """Plural heads of unnamed groups beyond ``group_nouns`` ("landlords"); read only when typing a source."""
+    document_heads: frozenset[str] = frozenset()
+    """Document heads beyond ``document_nouns`` ("poll", "filings"); read only when typing a source."""
+    statement_verbs: frozenset[str] = frozenset()
+    """Verbs that end a statement's subject when no cue is found ("shows", "found")."""
+    surname_prefixes: frozenset[str] = frozenset()
+    """Prefixes after which an inner capital is a surname's ("McConnell"), not a brand's ("BlackRock")."""
+    named_documents: frozenset[tuple[str, str]] = frozenset()
+    """(word, position) pairs naming a document: "bill" before a number, "act" ending a name."""
 
     @property
     def frame_starts(self) -> frozenset[str]:
@@ -110,6 +122,14 @@ def lexicon() -> Lexicon:
         anonymous_heads=_words("anonymous_heads.txt"),
         document_nouns=_words("document_nouns.txt"),
         not_cues=_words("not_cues.txt"),
+        organisation_names=_words("organisation_names.txt"),
+        group_heads=_words("group_heads.txt"),
+        document_heads=_words("document_heads.txt"),
+        statement_verbs=_words("statement_verbs.txt"),
+        surname_prefixes=_words("surname_prefixes.txt"),
+        named_documents=frozenset(
+            (row["word"].lower(), row["position"]) for row in read_table(KNOWLEDGE_DIR / "named_documents.tsv")
+        ),
     )
 
 

@@ -33,6 +33,7 @@ KINDS = (NAMED_PERSON, NAMED_ORGANISATION, DOCUMENT, UNNAMED_GROUP, ANONYMOUS)
 _UNNAMED = (Kind.UNNAMED_SPOKESPERSON, Kind.UNNAMED_OFFICIAL, Kind.UNNAMED_SOURCE)
 _DOCUMENT_ROLES = frozenset({"document", "report"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+_PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
 MAX_MENTION_CHARS = 300
 """Longer "mentions" are runaway spans; only their first characters are read."""
 
@@ -129,8 +130,16 @@ def _coarse_type(
     if category in _DOCUMENT_ROLES and not mention.person:
         return DOCUMENT
     nouns = [t for t in head if not t.norm.endswith("ed")]  # "research conducted by …": the noun, not the verb
-    if nouns and _is_document(nouns[-1]) and not any(t.capitalised for t in head[1:]):
-        return DOCUMENT  # "the bill", "research conducted by …", "the executive order", "court records"
+    if (
+        nouns
+        and _is_document(nouns[-1])
+        and (not any(t.capitalised for t in head[1:]) or (nouns[-1] is head[-1] and not head[-1].capitalised))
+    ):
+        # "the bill", "research conducted by …", "court records"; "a Washington Post investigation" (a
+        # lower-case document noun after a name), but not "the Washington Post" (the name itself)
+        return DOCUMENT
+    if _named_document(head):
+        return DOCUMENT  # "Senate Bill 79", "Proposition 22", "the Affordable Care Act"
     if kind is Kind.NAMED_PERSON:
         return NAMED_PERSON
     if kind is Kind.DOCUMENT:
@@ -156,6 +165,8 @@ def _coarse_type(
         and (tokens[0].norm in lexicon().plural_determiners or head[-1].norm in lexicon().group_nouns)
     ):
         return UNNAMED_GROUP  # "some Democrats", "authorities", "U.S. officials"
+    if not mention.person and _group_head(head):
+        return UNNAMED_GROUP  # "landlords argue", "immigration judges said": people of one kind, none named
     if kind is Kind.NAMED_ORGANISATION:
         words = [t for t in tokens if t.norm not in knowledge.stopwords]
         if (
@@ -164,6 +175,9 @@ def _coarse_type(
             and not words[0].upper
             and not mention.entities
             and words[0].norm not in knowledge.organisation_nouns
+            and words[0].norm not in lexicon().organisation_names
+            and words[0].norm not in lexicon().body_nouns
+            and not _brand_cased(words[0].text)
         ):
             # A bare capitalised word no gazetteer knows is most often a surname ("Trump said").
             return NAMED_PERSON
@@ -184,11 +198,44 @@ def _coarse_type(
     return ANONYMOUS
 
 
+def _brand_cased(word: str) -> bool:
+    """Whether one word has a capital inside it that no surname prefix explains ("BlackRock", not "McConnell")."""
+    from scoring.attribution.lexicon import lexicon
+
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].isalpha():
+            return word[:index].lower() not in lexicon().surname_prefixes
+    return False
+
+
+def _named_document(head: list[Token]) -> bool:
+    """Whether a capitalised name is a document's: "Bill" before a number, "Act" ending the name."""
+    from scoring.attribution.lexicon import lexicon
+
+    named = lexicon().named_documents
+    for index, token in enumerate(head):
+        if not token.capitalised:
+            continue
+        following = head[index + 1] if index + 1 < len(head) else None
+        if following is not None and following.norm[:1].isdigit() and (token.norm, "before_number") in named:
+            return True
+        if following is None and index > 0 and (token.norm, "ends_name") in named:
+            return True
+    return False
+
+
+def _group_head(head: list[Token]) -> bool:
+    """Whether the head noun is a plural of people the spine's roles do not list ("landlords", "drivers")."""
+    from scoring.attribution.lexicon import lexicon
+
+    return bool(head) and head[-1].norm in lexicon().group_heads
+
+
 def _is_document(token: Token) -> bool:
     """Whether a head noun names a document the spine's roles do not list ("bill", "order", "filings")."""
     from scoring.attribution.lexicon import lexicon
 
-    documents = lexicon().document_nouns
+    documents = lexicon().document_nouns | lexicon().document_heads
     return token.norm in documents or token.stem in documents or token.norm.rstrip("s") in documents
 
 
@@ -218,6 +265,14 @@ def _leading_name(text: str, knowledge: Knowledge) -> str:
         ):
             return ""
     described = tokenize(rest)[:6]
+    if described and described[0].norm in _PERSON_RELATIVES:
+        return NAMED_PERSON  # "Delgado, whose son attends the school": a relative clause about a person
+    _, described_head = _head(described, knowledge)
+    for w in reversed(described_head):  # "the union's president": a person; "a chip maker": a body
+        if is_role(w.norm) and w.norm not in lexicon().body_nouns:
+            return NAMED_PERSON
+        if w.norm in knowledge.organisation_nouns or w.norm in lexicon().body_nouns:
+            return NAMED_ORGANISATION
     if any(w.norm in knowledge.organisation_nouns or w.norm in lexicon().body_nouns for w in described):
         return NAMED_ORGANISATION
     return NAMED_PERSON
