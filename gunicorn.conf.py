@@ -117,4 +117,4 @@ def child_exit(server: Any, worker: Any) -> None:
     """Let /metrics forget the live-only gauges of a worker that is gone."""
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from scoring import Scorer, story_from_dict
@@ -10,7 +12,7 @@ from scoring.mentions import read_mention
 from scoring.parties import resolve
 
 
-def _party(scorer: Scorer, **fields: str) -> tuple[str, str]:
+def _party(scorer: Scorer, **fields: Any) -> tuple[str, str]:
     source = Source(id="s", **fields)
     party = resolve(read_mention(source, scorer.knowledge), source.type, source.party, scorer.knowledge)
     return party.name, party.type

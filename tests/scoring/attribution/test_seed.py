@@ -20,7 +20,7 @@ def report() -> dict[str, Any]:
 
 
 def _source(report: dict[str, Any], words: str) -> dict[str, Any]:
-    found = [s for s in report["sources"] if words in s["mention"]]
+    found: list[dict[str, Any]] = [s for s in report["sources"] if words in s["mention"]]
     assert found, f"no source mentions {words!r}: {[s['mention'] for s in report['sources']]}"
     return found[0]
 
