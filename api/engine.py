@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response, current_app
 
+from api.metrics import observe_version
 from scoring.pipeline import Scorer, default_scorer
 
 EXTENSION = "credscore.scorer"
@@ -71,7 +72,8 @@ def version_header(version: dict[str, str]) -> str:
 
 
 def stamp(response: Response, version: dict[str, str]) -> Response:
-    """Put the versions that produced a score on the response header ``X-Credscore-Version``."""
+    """Name the versions that produced a score: the ``X-Credscore-Version`` header and the metrics' model gauge."""
+    observe_version(version)
     response.headers["X-Credscore-Version"] = version_header(version)
     return response
 

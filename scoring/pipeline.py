@@ -22,7 +22,7 @@ from scoring.claims import Claim, Source, Story
 from scoring.conflict import ConflictDetector, PairRelation, PairScorer, RuleScorer
 from scoring.credibility import FEATURES, ClaimContext, RulePrior
 from scoring.knowledge import Knowledge, load_knowledge
-from scoring.mentions import Mention, capitalised_names, read_mention
+from scoring.mentions import Mention, read_mention
 from scoring.parties import UNIDENTIFIED, Party, Sighting, consolidate, governmental, resolve
 from scoring.stance import ModelScorer, shipped_artifact_ok
 from scoring.stance.artifact import SHIPPED_ARTIFACT, expected_hash
@@ -95,7 +95,7 @@ class Scorer:
             self.conflict_model_version = f"stance-{expected_hash(SHIPPED_ARTIFACT)[:12]}"
         self.detector = ConflictDetector(scorers)
         self._sources: dict[Source, tuple[Mention, Kind, str, Party]] = {}
-        self._statements: dict[tuple[str, str], tuple[Statement, tuple[str, ...]]] = {}
+        self._statements: dict[tuple[str, str], Statement] = {}
 
     @property
     def version(self) -> dict[str, str]:
@@ -109,9 +109,8 @@ class Scorer:
 
     def score(self, story: Story) -> dict[str, Any]:
         """Score every claim of ``story`` and return the output contract as a dict."""
-        read = [self._read_statement(claim) for claim in story.claims]
-        statements = [statement for statement, _ in read]
-        resolved = self._resolve_all(story, [name for _, names in read for name in names])
+        statements = [self._read_statement(claim) for claim in story.claims]
+        resolved = self._resolve_all(story, [name for s in statements for name in s.organisations])
         relations = self.detector.relations(statements, self.knowledge)
         conflicts = [r for r in relations if r.relation == "conflict"]
         supports = [r for r in relations if r.relation == "support"]
@@ -232,23 +231,20 @@ class Scorer:
             self._sources[source] = cached
         return cached
 
-    def _read_statement(self, claim: Claim) -> tuple[Statement, tuple[str, ...]]:
-        """A claim's reading and the names it holds, remembered by its id and text: they depend on nothing else.
+    def _read_statement(self, claim: Claim) -> Statement:
+        """A claim's reading, remembered by its id and text: a reading depends on nothing else.
 
         Stories come back: a widget scores the same story on every page view,
         an editor re-scores a draft after changing one sentence.
         """
         key = (claim.id, claim.text)
-        cached = self._statements.get(key)
-        if cached is None:
+        statement = self._statements.get(key)
+        if statement is None:
             statement = read_statement(claim, self.knowledge)
-            tokens = statement.tokens
-            covered = {i for m in self.knowledge.entities.find(tokens) for i in range(m.start, m.end)}
-            names = tuple(capitalised_names(tokens, covered, set(), self.knowledge)[1])
             if len(self._statements) >= STATEMENT_CACHE_SIZE:
                 self._statements.clear()
-            cached = self._statements[key] = (statement, names)
-        return cached
+            self._statements[key] = statement
+        return statement
 
     def _add_credibility(
         self, claims_out: list[dict[str, Any]], rows: list[list[float]], contexts: list[ClaimContext]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from scoring.claims import Claim
 from scoring.knowledge import Knowledge
+from scoring.mentions import capitalised_names
 from scoring.phrases import Match
 from scoring.quantities import Quantity, find_quantities
 from scoring.tokens import Token, clean_text, tokenize
@@ -51,6 +52,8 @@ class Statement:
     named_parties: frozenset[str]
     places: dict[str, str]
     words: frozenset[str]
+    organisations: tuple[str, ...]
+    """Capitalised names of bodies the knowledge files do not know ("Halvorsen Logistics"), for story-level merging."""
 
 
 def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
@@ -78,6 +81,7 @@ def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
         for pair, side in match.value
     )
     entity_matches = knowledge.entities.find(tokens)
+    covered = {i for m in entity_matches for i in range(m.start, m.end)}
     named = frozenset(match.value.party_id for match in entity_matches)
     places = {
         m.value.party_id: m.text
@@ -98,6 +102,7 @@ def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
         named_parties=named,
         places=places,
         words=frozenset(t.norm for t in tokens),
+        organisations=tuple(capitalised_names(tokens, covered, set(), knowledge)[1]),
     )
 
 

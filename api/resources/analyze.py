@@ -11,7 +11,6 @@ from api.auth import configurable_access
 from api.blueprint import Blueprint
 from api.engine import current_scorer, stamp
 from api.errors import ErrorSchema, fail
-from api.metrics import observe_version
 from api.reports import AnalyzeResponseSchema
 from api.resources import SCORING_SECURITY
 from api.schemas import AnalyzeRequestSchema
@@ -49,5 +48,4 @@ class Analyze(MethodView):
             "date": date.isoformat() if date is not None else None,
             "characters": len(text),
         }
-        observe_version(report["version"])
         return stamp(jsonify({"article": article, **report}), report["version"])

@@ -17,7 +17,6 @@ from api.auth import configurable_access
 from api.blueprint import Blueprint
 from api.engine import current_scorer, stamp
 from api.errors import ErrorSchema, fail
-from api.metrics import observe_version
 from api.resources import SCORING_SECURITY
 from api.schemas import MAX_FIELD, MAX_ID, ItemError, ScoreRequest, ScoreRequestSchema
 from scoring.claimreview import SCHEMA_CONTEXT, Appearance, claim_reviews
@@ -129,7 +128,6 @@ class ClaimReview(MethodView):
                     node["identifier"] = f"{story.id or f'stories[{index}]'}/{node['identifier']}"
                 graph.extend(nodes)
             document = {"@context": SCHEMA_CONTEXT, "@graph": graph}
-        observe_version(version)
         response = current_app.response_class(json.dumps(document, ensure_ascii=False), mimetype=MEDIA_TYPE)
         if skipped:
             response.headers[SKIPPED_HEADER] = ", ".join(skipped)

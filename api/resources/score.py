@@ -11,7 +11,6 @@ from api.auth import configurable_access
 from api.blueprint import Blueprint
 from api.engine import current_scorer, stamp
 from api.errors import ErrorSchema
-from api.metrics import observe_version
 from api.reports import ScoreResponseSchema
 from api.resources import SCORING_SECURITY
 from api.schemas import ItemError, ScoreRequest, ScoreRequestSchema
@@ -55,5 +54,4 @@ class Score(MethodView):
             body: dict[str, Any] = scorer.score(request.story)
         else:
             body = {"results": [_item(i, item, scorer) for i, item in enumerate(request.batch)], "version": version}
-        observe_version(version)
         return stamp(jsonify(body), version)
