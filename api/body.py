@@ -24,6 +24,9 @@ from api.errors import fail
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 """NUL and UTF-16 surrogate code points: one character class, linear time."""
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+"""A ``\\u`` escape that may decode to NUL or a surrogate (or an escaped backslash before such text): only a body
+holding one needs its strings searched."""
 
 
 def _is_json_mimetype(mimetype: str) -> bool:
@@ -98,13 +101,48 @@ def guard_body() -> None:
     except RecursionError:
         fail(400, "The JSON body is nested too deeply.", code="too_deeply_nested")
     # Valid UTF-8 cannot encode a surrogate, and strict JSON refuses raw control characters, so a NUL or a lone
-    # surrogate can only arrive as a \\u escape: without one, only the depth needs checking.
-    check_document(data, int(current_app.config["MAX_JSON_DEPTH"]), strings="\\u" in text)
+    # surrogate can only arrive as a \\u0000 or \\uD800-\\uDFFF escape: without one, only the depth needs
+    # checking, and a body with no more brackets than the depth allows (brackets inside strings only add to the
+    # count) cannot be too deep.
+    max_depth = int(current_app.config["MAX_JSON_DEPTH"])
+    strings = _SUSPECT_ESCAPE.search(text) is not None
+    if strings or text.count("{") + text.count("[") > max_depth:
+        check_document(data, max_depth, strings=strings)
     g.json_body = data
 
 
+MEMO = "credscore.loaded_bodies"
+MEMO_SIZE = 1024
+"""Bodies whose loaded arguments a worker remembers per schema (at most ``MEMO_MAX_BYTES`` each)."""
+MEMO_MAX_BYTES = 16 * 1024
+_UNSEEN = object()
+
+
 class GuardedParser(FlaskParser):
-    """webargs parser that reads the body :func:`guard_body` already parsed and checked."""
+    """webargs parser that reads the body :func:`guard_body` already parsed and checked.
+
+    A schema that declares ``PURE = True`` (its load depends on nothing but the
+    body and the app's configuration, and returns immutable values) has what it
+    loaded remembered by the exact body bytes: a widget sends the same story on
+    every page view, and validating it again is a fifth of such a request.
+    Only successful loads are remembered; an invalid body is checked every time.
+    """
+
+    def parse(self, argmap: Any, req: Any = None, *, location: str | None = None, **kwargs: Any) -> Any:
+        if not getattr(argmap, "PURE", False) or location not in (None, "json"):
+            return super().parse(argmap, req, location=location, **kwargs)
+        raw = request.get_data(cache=True)
+        if len(raw) > MEMO_MAX_BYTES:
+            return super().parse(argmap, req, location=location, **kwargs)
+        memo: dict[tuple[int, bytes], Any] = current_app.extensions.setdefault(MEMO, {})
+        key = (id(argmap), raw)
+        loaded = memo.get(key, _UNSEEN)
+        if loaded is _UNSEEN:
+            loaded = super().parse(argmap, req, location=location, **kwargs)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[key] = loaded
+        return loaded
 
     def _raw_load_json(self, req: Any) -> Any:
         if "json_body" in g:

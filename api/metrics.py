@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
+from typing import Any
 
 from flask import Flask, Response, g, request
 from prometheus_client import (
@@ -66,12 +68,25 @@ def _start() -> None:
     g.metrics_start = time.perf_counter()
 
 
+@lru_cache(maxsize=1024)
+def _request_counter(endpoint: str, method: str, status: int) -> Any:
+    """The labelled child of a series (endpoints are route templates, so the set is small and fixed)."""
+    return REQUESTS.labels(endpoint, method, str(status))
+
+
+@lru_cache(maxsize=1024)
+def _latency_histogram(endpoint: str, method: str) -> Any:
+    return LATENCY.labels(endpoint, method)
+
+
 def _finish(response: Response) -> Response:
     started = g.pop("metrics_start", None)
-    endpoint = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
-    REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
+    rule = request.url_rule
+    endpoint = rule.rule if rule is not None else "<unmatched>"
+    method = request.method
+    _request_counter(endpoint, method, response.status_code).inc()
     if started is not None:
-        LATENCY.labels(endpoint, request.method).observe(time.perf_counter() - started)
+        _latency_histogram(endpoint, method).observe(time.perf_counter() - started)
     return response
 
 

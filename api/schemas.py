@@ -197,6 +197,9 @@ class ScoreRequestSchema(Schema):
     class Meta:
         unknown = RAISE
 
+    PURE = True
+    """Loading reads only the body and the app's limits and returns frozen dataclasses (see GuardedParser)."""
+
     OPENAPI_EXTRA = {
         "oneOf": [
             {"required": ["claims"], "not": {"required": ["stories"]}},

@@ -71,6 +71,12 @@ SOURCE_CACHE_SIZE = 8192
 STATEMENT_CACHE_SIZE = 16384
 """Distinct claims (id and text) whose reading is remembered per scorer."""
 
+STORY_CACHE_SIZE = 4096
+"""Distinct sets of a story's sources (with the names its claims hold) whose resolution is remembered."""
+
+CREDIBILITY_CACHE_SIZE = 16384
+"""Distinct (signals, context) pairs whose credibility is remembered per scorer."""
+
 
 @dataclass
 class Scorer:
@@ -96,6 +102,8 @@ class Scorer:
         self.detector = ConflictDetector(scorers)
         self._sources: dict[Source, tuple[Mention, Kind, str, Party]] = {}
         self._statements: dict[tuple[str, str], Statement] = {}
+        self._stories: dict[tuple[tuple[Source, ...], tuple[str, ...]], dict[str, ResolvedSource]] = {}
+        self._credibility: dict[tuple[tuple[float, ...], ClaimContext], tuple[float, str, tuple[str, ...]]] = {}
 
     @property
     def version(self) -> dict[str, str]:
@@ -109,6 +117,17 @@ class Scorer:
 
     def score(self, story: Story) -> dict[str, Any]:
         """Score every claim of ``story`` and return the output contract as a dict."""
+        report, rows, contexts = self._report(story)
+        self._add_credibility(report["claims"], rows, contexts)
+        return report
+
+    def signals(self, story: Story) -> list[tuple[tuple[float, ...], ClaimContext]]:
+        """Each claim's credibility features and context, as a credibility model reads them (for training)."""
+        _, rows, contexts = self._report(story)
+        return [(tuple(row), context) for row, context in zip(rows, contexts, strict=True)]
+
+    def _report(self, story: Story) -> tuple[dict[str, Any], list[list[float]], list[ClaimContext]]:
+        """The output contract without credibility, and each claim's credibility features and context."""
         statements = [self._read_statement(claim) for claim in story.claims]
         resolved = self._resolve_all(story, [name for s in statements for name in s.organisations])
         relations = self.detector.relations(statements, self.knowledge)
@@ -174,21 +193,31 @@ class Scorer:
             )
             if claim.span is not None:
                 claims_out[-1]["span"] = {"start": claim.span.start, "end": claim.span.end}
-        self._add_credibility(claims_out, rows, contexts)
-        return {
+        report = {
             "claims": claims_out,
             "sources": [r.to_dict() for r in resolved.values()],
             "conflicts": [{"claims": [r.a, r.b], "score": r.score, "reasons": list(r.reasons)} for r in conflicts],
             "version": self.version,
         }
+        return report, rows, contexts
 
     def _resolve_all(self, story: Story, claim_names: Sequence[str]) -> dict[str, ResolvedSource]:
         """Resolve each source, then let the story as a whole merge what it shows to be one party.
 
         ``claim_names`` are the capitalised names the claims' own words hold (a longer name a source's short one
-        may stand for).
+        may stand for). Remembered by both: a story scored again resolves the same way.
         """
-        first = {s.id: self._resolve(s) for s in story.sources}
+        key = (story.sources, tuple(claim_names))
+        resolved = self._stories.get(key)
+        if resolved is None:
+            resolved = self._resolve_story(story.sources, claim_names)
+            if len(self._stories) >= STORY_CACHE_SIZE:
+                self._stories.clear()
+            self._stories[key] = resolved
+        return resolved
+
+    def _resolve_story(self, sources: Sequence[Source], claim_names: Sequence[str]) -> dict[str, ResolvedSource]:
+        first = {s.id: self._resolve(s) for s in sources}
         sightings = {
             sid: Sighting(
                 r.party,
@@ -249,8 +278,27 @@ class Scorer:
     def _add_credibility(
         self, claims_out: list[dict[str, Any]], rows: list[list[float]], contexts: list[ClaimContext]
     ) -> None:
-        if not rows:
-            return
+        """Each claim's credibility, remembered by its signals and context.
+
+        A score depends on nothing else (the model is fixed for the scorer's
+        life), and a learned model's reading of the claim's words is the costly
+        part of a claim seen before; new ones are scored together in one batch.
+        """
+        keys = [(tuple(row), context) for row, context in zip(rows, contexts, strict=True)]
+        missing = [i for i, key in enumerate(keys) if key not in self._credibility]
+        if missing:
+            if len(self._credibility) + len(missing) > CREDIBILITY_CACHE_SIZE:
+                self._credibility.clear()
+            found = self._credibility_of([rows[i] for i in missing], [contexts[i] for i in missing])
+            for i, answer in zip(missing, found, strict=True):
+                self._credibility[keys[i]] = answer
+        for claim, key in zip(claims_out, keys, strict=True):
+            value, label, reasons = self._credibility[key]
+            claim["credibility"] = {"score": value, "label": label, "reasons": list(reasons)}
+
+    def _credibility_of(
+        self, rows: list[list[float]], contexts: list[ClaimContext]
+    ) -> list[tuple[float, str, tuple[str, ...]]]:
         matrix = np.asarray(rows, dtype=np.float64)
         # A learned model may also read the claim's words and who backs it (scoring/training).
         with_context = getattr(self.model, "predict_proba_with_context", None)
@@ -258,18 +306,16 @@ class Scorer:
         scores = credibility.expected_score(self.model, proba)
         explain = getattr(self.model, "explain", None)
         explain_with_context = getattr(self.model, "explain_with_context", None)
-        for claim, row, context, score in zip(claims_out, rows, contexts, scores, strict=True):
+        out = []
+        for row, context, score in zip(rows, contexts, scores, strict=True):
             value = round(float(score), 4)
             label = credibility.label_for(value, row[2], bool(row[3]))
             if explain_with_context:
                 parts = explain_with_context(row, context)
             else:
                 parts = explain(row) if explain else []
-            claim["credibility"] = {
-                "score": value,
-                "label": label,
-                "reasons": list(credibility.describe(label, value, parts)),
-            }
+            out.append((value, label, credibility.describe(label, value, parts)))
+        return out
 
 
 def _context(text: str, sources: Sequence[ResolvedSource]) -> ClaimContext:

@@ -1,12 +1,14 @@
-"""The scorer remembers claim readings and pair judgements; what it remembers never changes an answer."""
+"""The scorer remembers claim readings, pair judgements, story sources and credibility; what it remembers never
+changes an answer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from scoring import conflict, pipeline
+from scoring import conflict, credibility, pipeline
 from scoring.claims import story_from_dict
 from scoring.pipeline import Scorer
 from tests.conftest import load_fixture
@@ -54,3 +56,34 @@ def test_memory_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         fresh.score(story_from_dict({"claims": _claims(name)}))
         assert len(fresh._statements) <= 5
         assert len(fresh.detector._judged) <= max(7, fresh.detector.stats["pairs_compared"] * 2)
+
+
+def test_a_scorer_that_has_seen_every_story_answers_each_as_a_fresh_one(scorer: Scorer) -> None:
+    """What is remembered from one story (sources, credibility) never leaks into another's answer."""
+    stories = [story_from_dict({"claims": _claims(name)}) for name in STORIES]
+    for story in stories:
+        scorer.score(story)
+    fresh = Scorer()
+    for story in reversed(stories):
+        assert scorer.score(story) == fresh.score(story)
+
+
+def test_signals_are_what_the_credibility_model_scores(scorer: Scorer) -> None:
+    story = story_from_dict({"claims": _claims("laos-kursk.json")})
+    signals = scorer.signals(story)
+    report = scorer.score(story)
+    assert [context.text for _, context in signals] == [c["text"] for c in report["claims"]]
+    rows = np.array([row for row, _ in signals])
+    expected = credibility.expected_score(scorer.model, scorer.model.predict_proba(rows))
+    assert [c["credibility"]["score"] for c in report["claims"]] == [round(float(x), 4) for x in expected]
+
+
+def test_remembered_stories_and_scores_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "STORY_CACHE_SIZE", 3)
+    monkeypatch.setattr(pipeline, "CREDIBILITY_CACHE_SIZE", 4)
+    fresh = Scorer(use_trained_conflict=False)
+    for name in STORIES:
+        claims = _claims(name)
+        fresh.score(story_from_dict({"claims": claims}))
+        assert len(fresh._stories) <= 3
+        assert len(fresh._credibility) <= max(4, len(claims))
