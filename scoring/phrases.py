@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Generic, Literal, TypeVar
 
 from scoring.tokens import Token, tokenize
@@ -39,6 +40,7 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, key: Key = "norm") -> None:
         self.key = key
+        self._word = attrgetter(key)
         self._phrases: dict[tuple[str, ...], list[tuple[T, bool]]] = {}
         self._firsts: set[str] = set()
         self.longest = 0
@@ -66,9 +68,11 @@ class PhraseMatcher(Generic[T]):
     def find(self, tokens: Sequence[Token], text: str = "") -> list[Match[T]]:
         """All non-overlapping phrases in ``tokens``, longest first, left to right."""
         found: list[Match[T]] = []
-        words = [getattr(t, self.key) for t in tokens]
-        i, n = 0, len(tokens)
+        words = list(map(self._word, tokens))
         firsts = self._firsts
+        if firsts.isdisjoint(words):  # most lexicons have nothing in most sentences: one set test, in C
+            return found
+        i, n = 0, len(tokens)
         while i < n:
             step = 1
             if words[i] not in firsts:
