@@ -198,7 +198,7 @@ def capitalised_names(
         )
         if starts_name or continues:
             run.append(index)
-        else:
+        elif run:
             close()
     close()
     return people, organisations
