@@ -35,8 +35,6 @@ LABELS = ("outside", "source", "cue")
 FEATURE_VERSION = 4
 """Bump when the features change: a model trained on other features is refused."""
 N_FEATURES = 2**18
-PAD = 2
-"""Padding tokens on each side of a sentence."""
 
 _SHAPES = ("pad", "x", "Xx", "X", "d", "p", "p,", "p:", "p.", "p(", "p)", "pq", "p-")
 _KINDS = ("pad", "-", "pron", "cueverb", "role", "org", "group", "stop")
@@ -217,33 +215,37 @@ def _skipped_before_predicate(text: str, lower: str) -> bool:
     return lower in lex.auxiliaries or lower in DETERMINERS or adverb
 
 
-def columns(segments: Sequence[Segment], found: Sequence[Sequence[Found]], cue_words: frozenset[str]) -> Any:
-    """An (all tokens, len(TEMPLATES)) int64 array: the hashed feature columns of every token, in order.
-
-    The segments' codes are stacked, with PAD zero rows around each so that
-    neighbours do not leak across sentences, and hashed in one pass per
-    template.
-    """
-    pad = [(0,) * N_CODES] * PAD
-    rows: list[tuple[int, ...]] = list(pad)
-    keep: list[int] = []
+def token_codes(segments: Sequence[Segment], found: Sequence[Sequence[Found]], cue_words: frozenset[str]) -> Any:
+    """An (all tokens, N_CODES) uint64 array: the integer codes of every token of ``segments``, in order."""
+    rows: list[tuple[int, ...]] = []
     for seg, f in zip(segments, found, strict=True):
-        body = _codes(seg, f, cue_words)
-        keep.extend(range(len(rows), len(rows) + len(body)))
-        rows.extend(body)
-        rows.extend(pad)
-    if not keep:
-        return np.zeros((0, len(TEMPLATES)), dtype=np.int64)
-    rows.extend(pad)
-    padded = np.array(rows, dtype=np.uint64)
-    total = len(padded) - 2 * PAD
-    out = np.empty((total, len(TEMPLATES)), dtype=np.int64)
+        rows.extend(_codes(seg, f, cue_words))
+    return np.array(rows, dtype=np.uint64).reshape(len(rows), N_CODES)
+
+
+def hashed(codes: Any, lengths: Sequence[int], templates: Sequence[Sequence[tuple[int, int]]], n_features: int) -> Any:
+    """An (all tokens, len(templates)) int64 array: each template's hashed column for every token.
+
+    ``codes`` holds one row per token, sentence after sentence (``lengths``);
+    zero rows are put around each sentence so that neighbours do not leak
+    across sentences, and each template is hashed in one pass over the array.
+    """
+    total = len(codes)
+    if total == 0:
+        return np.zeros((0, len(templates)), dtype=np.int64)
+    reach = max((abs(offset) for template in templates for offset, _ in template), default=0)
+    starts = np.cumsum([0, *lengths[:-1]]) + reach * (np.arange(len(lengths)) + 1)
+    keep = np.concatenate([np.arange(a, a + n) for a, n in zip(starts.tolist(), lengths, strict=True)])
+    padded = np.zeros((int(starts[-1]) + lengths[-1] + reach, codes.shape[1]), dtype=np.uint64)
+    padded[keep] = codes
+    inner = len(padded) - 2 * reach
+    out = np.empty((inner, len(templates)), dtype=np.int64)
     with np.errstate(over="ignore"):
-        for t, template in enumerate(TEMPLATES):
-            h = np.full(total, np.uint64(t + 1) * _MIX, dtype=np.uint64)
+        for t, template in enumerate(templates):
+            h = np.full(inner, np.uint64(t + 1) * _MIX, dtype=np.uint64)
             for offset, which in template:
-                part = padded[PAD + offset : PAD + offset + total, which]
+                part = padded[reach + offset : reach + offset + inner, which]
                 h = (h ^ (part + np.uint64(which + 1) * np.uint64(0x100000001B3))) * _MIX
                 h ^= h >> np.uint64(29)
-            out[:, t] = (h % np.uint64(N_FEATURES)).astype(np.int64)
-    return out[np.asarray(keep, dtype=np.int64) - PAD]
+            out[:, t] = (h % np.uint64(n_features)).astype(np.int64)
+    return out[keep - reach]

@@ -73,10 +73,11 @@ class Reading:
 
 
 def _head(tokens: list[Token], knowledge: Knowledge) -> tuple[str, list[Token]]:
-    """The role category and the words of the head noun phrase (before "of", "who", …)."""
+    """The role category and the words of the head noun phrase (before "of", "who", "surveyed by", …)."""
     limit = len(tokens)
     for index, token in enumerate(tokens):
-        if index > 0 and token.norm in _HEAD_BREAKS:
+        agent = token.norm.endswith("ed") and index + 1 < len(tokens) and tokens[index + 1].norm == "by"
+        if index > 0 and (token.norm in _HEAD_BREAKS or agent):
             limit = index
             break
     category = ""
@@ -111,6 +112,10 @@ def read(text: str, citing: str = "") -> Reading:
     kind = classify(mention).kind
     origin = tokenize(citing or text)
     category, head = _head(origin, knowledge)
+    if not citing and 0 < len(head) < len(origin) and origin[len(head)].norm.endswith("ed"):
+        # "Economists surveyed by Bloomberg": the source is the head; the agent only says who asked them
+        inner = read(text[: origin[len(head)].start].rstrip())
+        return Reading(mention, kind, inner.plural, inner.type)
     plural = _is_plural(origin, head)
     return Reading(mention, kind, plural, _coarse_type(mention, kind, plural, origin, category, head, knowledge))
 

@@ -124,3 +124,18 @@ def test_inner_capital_marks_a_brand_unless_a_surname_prefix() -> None:
     assert statement_source_kind("BrightWave said the outage was over.") == "named organization"
     assert statement_source_kind("McAllister said the outage was over.") == "named individual"
     assert statement_source_kind("DeLuca said the outage was over.") == "named individual"
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("Economists surveyed by Bloomberg", "unnamed group"),
+        ("analysts polled by Reuters", "unnamed group"),
+        ("research conducted by Harvard", "document"),
+    ],
+)
+def test_agent_after_a_participle_is_not_the_source(mention: str, kind: str) -> None:
+    """ "X surveyed by Y": the head X is the source; Y only says who asked (the spine reads "surveyed" as a survey)."""
+    from scoring.attribution.reading import read
+
+    assert read(mention).type == kind

@@ -22,12 +22,23 @@ from scoring.attribution.artifact import (
     verify,
 )
 from scoring.attribution.extractor import Found, find_attributions
-from scoring.attribution.features import FEATURE_VERSION, N_FEATURES
+from scoring.attribution.features import FEATURE_VERSION, N_FEATURES, SOURCE, token_codes
 from scoring.attribution.polnear import Article, read_directory
+from scoring.attribution.stacking import N_STACKED, _strongest, stacked_columns
 from scoring.attribution.story import prose_segments
-from scoring.attribution.tagger import DOUBT, _believed, _phrase, from_bundle, shipped_tagger
+from scoring.attribution.tagger import (
+    CUE_WIDEN,
+    DOUBT,
+    PREDICATE_CUE,
+    _believed,
+    _phrase,
+    _predicate,
+    _widen_cue,
+    from_bundle,
+    shipped_tagger,
+)
 from scoring.attribution.tokens import tokenize
-from scoring.attribution.training import train_bundle, training_set
+from scoring.attribution.training import matrix, train_bundle, training_set
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "attribution"
 
@@ -79,20 +90,35 @@ def test_retraining_on_fixtures_is_deterministic(articles: list[Article], tmp_pa
     assert first["cue_words"] == second["cue_words"]
     assert first["dev_metrics"] == second["dev_metrics"]
     assert first["training_data_sha256"] == second["training_data_sha256"]
+    assert np.array_equal(first["second"].coef_, second["second"].coef_)
     path = tmp_path / "tagger.skops"
     save_artifact(first, path)
     reloaded = from_bundle(load_artifact(path))
     assert np.array_equal(reloaded.model.coef_, first["model"].coef_)
+    assert np.array_equal(reloaded.second.coef_, first["second"].coef_)
 
 
 def test_fast_scoring_equals_predict_proba(articles: list[Article]) -> None:
+    """Both passes, scored by gathering weights, give what the fitted models' ``predict_proba`` gives."""
     tagger = shipped_tagger()
     data = training_set(articles, tagger.cue_words)
     segments = [seg for a in articles for seg in prose_segments(a.text)]
     found = [find_attributions(seg) for seg in segments]
     fast = np.concatenate(tagger.probabilities(segments, found))
     assert fast.shape == (data.X.shape[0], 3)
-    assert np.allclose(fast, tagger.model.predict_proba(data.X))
+    first = tagger.model.predict_proba(data.X)
+    codes = token_codes(segments, found, tagger.cue_words)
+    stacked = stacked_columns(codes, [len(seg.tokens) for seg in segments], first)
+    assert np.allclose(fast, tagger.second.predict_proba(matrix(stacked, N_STACKED)))
+    assert not np.allclose(fast, first)  # the second pass changes the first's probabilities
+
+
+def test_second_pass_neighbours_stay_inside_their_sentence() -> None:
+    """The strongest neighbouring probability is taken within a sentence, never across a boundary."""
+    values = np.array([1, 9, 2, 3, 4], dtype=np.uint64)
+    segment = np.array([0, 0, 1, 1, 1])
+    assert _strongest(values, segment, range(1, 4)).tolist() == [9, 0, 4, 4, 0]
+    assert _strongest(values, segment, range(-3, 0)).tolist() == [0, 1, 0, 2, 3]
 
 
 def _pairs(text: str, rules_only: bool) -> list[tuple[str, str]]:
@@ -107,7 +133,8 @@ def _pairs(text: str, rules_only: bool) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
-        ("He also wants to extend paid leave to new mothers.", "He", "wants"),
+        # PolNeAR's cues take the adverbs and auxiliaries before the verb ("also wants", "has said")
+        ("He also wants to extend paid leave to new mothers.", "He", "also wants"),
         ("The governor vowed to veto the bill.", "The governor", "vowed"),
     ],
 )
@@ -151,3 +178,30 @@ def test_rule_source_the_model_rejects_is_dropped() -> None:
     proba[0] = [0.5, DOUBT, 0.5 - DOUBT]
     assert _believed(found, proba)
     assert _believed(Found(cue=(1, 2), content=((2, 3),), inherit="previous"), proba)
+
+
+def test_confident_source_takes_the_verb_after_it_as_cue() -> None:
+    """A source the model is sure of, with no cue tagged nearby, takes the finite verb after it (and its adverbs)."""
+    toks = tokenize("Mr. Clarke quietly planned a takeover of the council.")
+    cue = np.zeros(len(toks))
+    cue[3] = PREDICATE_CUE
+    assert _predicate(toks, (0, 2), cue, frozenset()) == (2, 4)
+    cue[3] = PREDICATE_CUE / 2
+    assert _predicate(toks, (0, 2), cue, frozenset()) is None
+    council = tokenize("The city council approved the budget.")
+    assert _predicate(council, (0, 2), np.ones(len(council)), frozenset()) is None  # "council" is no verb
+
+
+def test_added_cue_widens_over_likely_cue_words_but_not_into_the_source() -> None:
+    proba = np.array([0.0, 0.0, CUE_WIDEN, 0.9, CUE_WIDEN, 0.0])
+    assert _widen_cue((3, 4), (0, 2), proba) == (2, 5)
+    assert _widen_cue((3, 4), (0, 3), proba) == (3, 5)
+    assert _widen_cue((0, 1), (2, 4), np.array([0.9, CUE_WIDEN, CUE_WIDEN, 0.9, 0.0])) == (0, 2)
+
+
+def test_model_probabilities_are_a_distribution() -> None:
+    segments = prose_segments("The governor vowed to veto the bill. Aides said the vote was close.")
+    found = [find_attributions(seg) for seg in segments]
+    for proba in shipped_tagger().probabilities(segments, found):
+        assert np.allclose(proba.sum(axis=1), 1.0)
+        assert float(proba[:, SOURCE].max()) > 0.5
