@@ -65,6 +65,12 @@ class Lexicon:
     """Prefixes after which an inner capital is a surname's ("McConnell"), not a brand's ("BlackRock")."""
     named_documents: frozenset[tuple[str, str]] = frozenset()
     """(word, position) pairs naming a document: "bill" before a number, "act" ending a name."""
+    name_particles: frozenset[str] = frozenset()
+    """Lower-case words inside a person's name ("Bill de Blasio"); read only when typing a source."""
+    statement_openers: frozenset[str] = frozenset()
+    """Words skipped before a statement's subject ("But", "However,"); read only when typing a source."""
+    adverbial_openers: frozenset[str] = frozenset()
+    """Words opening an adverbial before the subject ("On Sunday, …"); read only when typing a source."""
 
     @property
     def frame_starts(self) -> frozenset[str]:
@@ -127,6 +133,9 @@ def lexicon() -> Lexicon:
         document_heads=_words("document_heads.txt"),
         statement_verbs=_words("statement_verbs.txt"),
         surname_prefixes=_words("surname_prefixes.txt"),
+        name_particles=_words("name_particles.txt"),
+        statement_openers=_words("statement_openers.txt"),
+        adverbial_openers=_words("adverbial_openers.txt"),
         named_documents=frozenset(
             (row["word"].lower(), row["position"]) for row in read_table(KNOWLEDGE_DIR / "named_documents.tsv")
         ),

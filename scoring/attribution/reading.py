@@ -145,6 +145,19 @@ def _coarse_type(
         return DOCUMENT
     if _named_document(head):
         return DOCUMENT  # "Senate Bill 79", "Proposition 22", "the Affordable Care Act"
+    if _named_body(tokens, head, knowledge):
+        return NAMED_ORGANISATION  # "The Committee for a Responsible Federal Budget", "The Charlotte Observer"
+    if (
+        plural
+        and mention.person
+        and (
+            mention.person not in " ".join(t.text for t in head)
+            or (head[-1].norm in _group_nouns() and head[-1].text in mention.person.split())
+        )
+    ):
+        return UNNAMED_GROUP  # "advisers to Mr. Obama", "House Democrats": the name is whose, or no name at all
+    if _collective_of(tokens, head):
+        return UNNAMED_GROUP  # "a group of black parents", "a number of lawmakers": many people, none named
     if kind is Kind.NAMED_PERSON:
         return NAMED_PERSON
     if kind is Kind.DOCUMENT:
@@ -160,8 +173,13 @@ def _coarse_type(
         named = _leading_name(mention.text, knowledge)
         if named:
             return named
-        if _titled_name(tokens, knowledge):
+        name_part = tokenize(mention.text.partition(",")[0])  # "Gov. Ed Rendell, who served …": the name before
+        if _titled_name(name_part, knowledge):
             return NAMED_PERSON  # "President Trump", "Vice President JD Vance": a title before a name
+        if _trailing_name(mention.text, knowledge):
+            return NAMED_PERSON  # "An attorney for Pagliano, Mark MacDougall": a description, then the name
+        if _indefinite_body(tokens, head, knowledge):
+            return NAMED_ORGANISATION  # "a federal appeals court ruled": a body, which the labels do not split
         if _office_holder(tokens, head, plural):
             return NAMED_PERSON  # "the senator", "the company's chief executive": a holder named earlier
     if (
@@ -283,6 +301,22 @@ def _leading_name(text: str, knowledge: Knowledge) -> str:
     return NAMED_PERSON
 
 
+def _name_word(token: Token, knowledge: Knowledge) -> bool:
+    """A capitalised word that is no title, role, stop word, body noun, known entity or government word:
+    part of a person's name."""
+    from scoring.attribution.lexicon import is_role
+
+    return (
+        token.capitalised
+        and token.norm not in knowledge.titles
+        and token.norm not in knowledge.stopwords
+        and token.norm not in knowledge.organisation_nouns
+        and not is_role(token.norm)
+        and not knowledge.entities.find([token])
+        and not knowledge.government_nouns.find([token])
+    )
+
+
 def _titled_name(tokens: list[Token], knowledge: Knowledge) -> bool:
     """ "President Trump", "Secretary of State Marco Rubio": capitalised names right after a title or role.
 
@@ -290,23 +324,25 @@ def _titled_name(tokens: list[Token], knowledge: Knowledge) -> bool:
     capitalised role ("President", "Secretary") followed by capitalised words
     that are not themselves a body or a place is a titled person.
     """
-    from scoring.attribution.lexicon import is_role
+    from scoring.attribution.lexicon import is_role, lexicon
 
     def plain(t: Token) -> bool:
-        return (
-            t.capitalised
-            and t.norm not in knowledge.titles
-            and t.norm not in knowledge.stopwords
-            and t.norm not in knowledge.organisation_nouns
-            and not is_role(t.norm)
-            and not knowledge.entities.find([t])
-            and not knowledge.government_nouns.find([t])
-        )
+        return _name_word(t, knowledge)
 
+    particles = lexicon().name_particles
     end = len(tokens)
     start = end
-    while start > 0 and end - start < 3 and plain(tokens[start - 1]):
-        start -= 1
+    if end >= 2 and tokens[-1].capitalised and knowledge.entities.find(tokens[-1:]) and plain(tokens[-2]):
+        start -= 1  # "Chief Chuck Jordan": a first name makes a place's name a surname
+    while (
+        start > 0
+        and end - start < 4
+        and (
+            plain(tokens[start - 1])
+            or (start - 1 > 0 and start < end and tokens[start - 1].norm in particles and plain(tokens[start - 2]))
+        )
+    ):
+        start -= 1  # "Mayor Bill de Blasio": a lower-case particle between capitalised names
     if start == end or start == 0:
         return False
     before = tokens[start - 1]
@@ -321,6 +357,80 @@ def _titled_name(tokens: list[Token], knowledge: Knowledge) -> bool:
         and tokens[start - 3].capitalised
         and is_role(tokens[start - 3].norm)
     )
+
+
+def _trailing_name(text: str, knowledge: Knowledge) -> bool:
+    """Whether a description ends on a comma and a full name ("An attorney for Pagliano, Mark MacDougall").
+
+    Two or three capitalised words that are no title, role, body or place are a
+    person's first name and surname.
+    """
+    before, comma, name = text.rstrip(" ,").rpartition(",")
+    if not comma or not before.strip():
+        return False
+    words = tokenize(name)
+    return 2 <= len(words) <= 3 and all(
+        not w.upper and _name_word(w, knowledge)
+        for w in words
+    )
+
+
+def _named_body(tokens: list[Token], head: list[Token], knowledge: Knowledge) -> bool:
+    """Whether "The" opens a capitalised name that is a body's: its head is a body noun, or no office.
+
+    "The Committee for a Responsible Federal Budget" (the spine reads a person
+    in the words after "for"), "The Charlotte Observer" (a capitalised role
+    word as a newspaper's name); "The Vice President" stays an office.
+    """
+    from scoring.attribution.lexicon import lexicon
+
+    if len(head) < 2 or tokens[0].norm != "the" or not all(t.capitalised for t in head[1:]):
+        return False
+    last = head[-1].norm
+    if last in knowledge.organisation_nouns or last in lexicon().body_nouns:
+        return True
+    return (
+        len(head) >= 3
+        and len(head) == len(tokens)
+        and last not in knowledge.titles
+        and last not in lexicon().offices
+        and last not in lexicon().anonymous_heads
+        and not any(t.norm in knowledge.titles for t in head[1:])
+    )
+
+
+def _group_nouns() -> frozenset[str]:
+    """Plural heads of unnamed groups, from both group lists."""
+    from scoring.attribution.lexicon import lexicon
+
+    return lexicon().group_nouns | lexicon().group_heads
+
+
+def _collective_of(tokens: list[Token], head: list[Token]) -> bool:
+    """ "A group of parents", "a number of lawmakers": a collective noun, "of", then people in the plural."""
+    from scoring.attribution.lexicon import is_organisation_noun, is_role, lexicon
+
+    if not head or len(tokens) <= len(head) + 1 or tokens[len(head)].norm != "of":
+        return False
+    last = head[-1].norm
+    if any(t.capitalised for t in head[1:]):
+        return False  # "The Union of Concerned Scientists": a name
+    if last not in lexicon().body_nouns and last not in lexicon().group_heads and not is_organisation_noun(last):
+        return False
+    rest = tokens[len(head) + 1 :]
+    stop = next((i for i, t in enumerate(rest) if i > 0 and t.norm in _HEAD_BREAKS), len(rest))
+    last = rest[stop - 1].norm
+    return last in _group_nouns() or (last.endswith("s") and not last.endswith("ss") and is_role(last))
+
+
+def _indefinite_body(tokens: list[Token], head: list[Token], knowledge: Knowledge) -> bool:
+    """ "A federal appeals court", "a union representing flight attendants": one body, left unnamed."""
+    from scoring.attribution.lexicon import lexicon
+
+    if not head or tokens[0].norm not in ("a", "an") or len(head) < 2 or _collective_of(tokens, head):
+        return False
+    last = head[-1].norm
+    return last in knowledge.organisation_nouns or last in lexicon().body_nouns
 
 
 def _office_holder(tokens: list[Token], head: list[Token], plural: bool) -> bool:

@@ -87,10 +87,15 @@ class Registry:
         return best
 
     def _bare_name(self) -> Entry | None:
-        """The most recent source named by a bare capitalised word ("Nimbus"): "the company" may mean it."""
+        """The most recent source named by a bare capitalised word ("Nimbus"): "the company" may mean it.
+
+        A capitalised group or role opening a sentence ("Residents said …") is no name.
+        """
         best: Entry | None = None
+        names = (reading.NAMED_PERSON, reading.NAMED_ORGANISATION)
         for e in self.entries:
-            if " " not in e.mention and e.mention[:1].isupper() and (best is None or e.uses > best.uses):
+            bare = " " not in e.mention and e.mention[:1].isupper() and e.type in names
+            if bare and (best is None or e.uses > best.uses):
                 best = e
         return best
 

@@ -41,6 +41,12 @@ _UNNAMED_ROLE_CATEGORIES = frozenset({"official", "spokesperson", "source"})
 """Role categories of the spine whose holders news often leaves unnamed throughout ("the official")."""
 _MAX_SUBJECT = 10
 """Longer openings are not one noun phrase; the statement then keeps the fallback kind."""
+_MAX_ADVERBIAL = 15
+"""An opening adverbial ends on a comma within this many words, or it is not skipped."""
+_MAX_MODIFIER = 10
+"""Words after a document subject searched for its cue verb ("a poll released in late August found")."""
+_RECIPIENT_MARKERS = frozenset({"to", "with"})
+"""Prepositions before a mention that make it the one addressed ("a letter to the board"), not the speaker."""
 _SUBJECT_KINDS = frozenset({DOCUMENT, NAMED_ORGANISATION, UNNAMED_GROUP})
 """Kinds a subject gives on its own words; a lone surname or an unknown noun stays the fallback."""
 
@@ -74,6 +80,42 @@ def _document_follows(found: Found, seg: Segment) -> bool:
         return False
     following = seg.tokens[span[1] + 1] if span[1] + 1 < len(seg.tokens) else None
     return following is None or following.lower != "that"
+
+
+def _noun_follows(found: Found, seg: Segment) -> str:
+    """The body noun right after the mention that its span left out ("A federal appeals | court"), or ""."""
+    span = found.mention or found.source
+    if span is None or span[1] >= len(seg.tokens):
+        return ""
+    word = seg.tokens[span[1]]
+    lex = lexicon()
+    if word.is_capitalised or word.lower in lex.verbs:
+        return ""  # "The Wall Street Journal | reports": the cue, not a noun
+    if word.lower not in load_knowledge().organisation_nouns and word.lower not in lex.body_nouns:
+        return ""
+    if span[1] + 1 < len(seg.tokens) and seg.tokens[span[1] + 1].lower == "of":
+        return ""  # "A | group of parents": a collective, read with what follows by the subject rule
+    return word.text
+
+
+def _recipient(statement: str, start: int) -> bool:
+    """Whether the mention starting at ``start`` follows "to" or "with" (not "according to"): who was addressed."""
+    before = [t.norm for t in tokenize(statement[:start])[-2:]]
+    return bool(before) and before[-1] in _RECIPIENT_MARKERS and before[0] != "according"
+
+
+def _anonymous_aside(statement: str, end: int) -> bool:
+    """Whether an aside right after the mention withholds the name (", speaking on condition of anonymity,")."""
+    if statement[end : end + 1] != ",":
+        return False
+    aside = statement[end + 1 :].split(",", 1)[0]
+    return bool(read(f"sources {aside.strip()}").mention.anonymity_cues)
+
+
+def _is_relative(mention: str) -> bool:
+    """Whether a mention is a relative pronoun ("who", "which"), which stands for the noun before it."""
+    number_kind = lexicon().pronouns.get(mention.lower())
+    return number_kind is not None and number_kind[1] == "relative"
 
 
 def _refers_back_to_named(reading: Reading) -> bool:
@@ -138,23 +180,59 @@ def _is_verb(token: Token, before: Token, following: Token | None) -> bool:
 
 
 def _subject_kind(statement: str) -> str:
-    """The kind of source a statement's subject names, or :data:`FALLBACK_KIND`.
+    """The kind of source a statement's subject names, or :data:`FALLBACK_KIND` (see :func:`_subject`)."""
+    return _subject(statement)[0]
+
+
+def _opening_end(tokens: list[Token], text: str) -> tuple[int, bool]:
+    """Index of the first token after the statement's openers, and whether an adverbial ended on a comma.
+
+    "But critics say …" skips "But"; "On Sunday, the Times published …" and
+    "Although she was the top student, administrators decided …" skip the
+    adverbial up to its comma (both word lists are data, ``statement_openers``
+    and ``adverbial_openers``). An adverbial with no comma soon is not skipped.
+    """
+    lex = lexicon()
+    start, adverbial = 0, False
+    while start < len(tokens):
+        if tokens[start].norm in lex.statement_openers:
+            start += 1  # "But", "However,"
+            continue
+        if tokens[start].norm not in lex.adverbial_openers:
+            break
+        comma = next(
+            (i for i in range(start, min(len(tokens) - 1, start + _MAX_ADVERBIAL)) if _comma_after(tokens[i], text)),
+            -1,
+        )
+        if comma < 0:
+            break
+        start, adverbial = comma + 1, True  # "On her discharge papers, in a box labeled …, a doctor had typed"
+    return start, adverbial
+
+
+def _comma_after(token: Token, text: str) -> bool:
+    """Whether a comma (possibly after a closing quote) follows the token."""
+    following = text[token.end : token.end + 2]
+    return following[:1] == "," or (following[:1] in _QUOTES and following[1:] == ",")
+
+
+def _subject(statement: str) -> tuple[str, int]:
+    """The kind of source a statement's subject names, and where the subject ends (-1 when no subject is read).
 
     "Under the proposal, …" and "The memo states …" are documents, "The
     company did not respond …" a body, "Landlords argue …" a group. A
     statement that opens with a quotation is someone's words.
     """
     text = statement.lstrip()
+    offset = len(statement) - len(text)
     tokens = tokenize(text)
     if not tokens or text[:1] in _QUOTES:
-        return FALLBACK_KIND
-    start = 0
-    if tokens[0].norm in _LEADING_PREPOSITIONS:
-        comma = text.find(",")
-        opening = [t for t in tokens if comma >= 0 and t.end <= comma]
-        if opening and read(text[opening[0].start : opening[-1].end]).type == DOCUMENT:
-            return DOCUMENT
-        start = len(opening)
+        return FALLBACK_KIND, -1
+    start, adverbial = _opening_end(tokens, text)
+    if adverbial and tokens[0].norm in _LEADING_PREPOSITIONS:
+        opening = tokens[:start]
+        if read(text[opening[0].start : opening[-1].end]).type == DOCUMENT:
+            return DOCUMENT, -1
     subject: list[Token] = []
     window = tokens[start : start + _MAX_SUBJECT + 1]
     participle = 0
@@ -168,14 +246,17 @@ def _subject_kind(statement: str) -> str:
             break  # "The measure, known as …": an appositive follows the subject
     else:
         if not participle:
-            return FALLBACK_KIND
+            return FALLBACK_KIND, -1
         subject = subject[:participle]  # "Proposition 22 passed with 58 percent": no other verb, so the "-ed" one
+    if not subject:
+        return FALLBACK_KIND, -1
+    end = offset + subject[-1].end
     whole = read(text[subject[0].start : subject[-1].end])
     if whole.type == ANONYMOUS and (whole.mention.anonymity_cues or _indefinite(whole.mention.text)):
-        return ANONYMOUS  # "two people briefed on the talks", "a source": no name given; "the teacher" was named
+        return ANONYMOUS, end  # "two people briefed on the talks", "a source": no name given; "the teacher" was named
     head = subject[: _modifier_start(subject)]
     reading = read(text[head[0].start : head[-1].end]) if head else whole
-    return reading.type if reading.type in _SUBJECT_KINDS else FALLBACK_KIND
+    return (reading.type, end) if reading.type in _SUBJECT_KINDS else (FALLBACK_KIND, end)
 
 
 def _modifier_start(subject: list[Token]) -> int:
@@ -185,6 +266,18 @@ def _modifier_start(subject: list[Token]) -> int:
         if word.norm.endswith("ed") and not word.capitalised and subject[index + 1].norm in _PARTICIPLE_OBJECTS:
             return index
     return len(subject)
+
+
+def _cue_follows(statement: str, end: int) -> bool:
+    """Whether a cue verb ("found", "shows") follows the subject ending at ``end``, before any comma.
+
+    A participle modifier may sit between ("a poll released in August found");
+    a comma means another speaker's aside ("The report, the senator said, …").
+    """
+    if end < 0:
+        return False
+    following = tokenize(statement[end:].split(",", 1)[0])[:_MAX_MODIFIER]
+    return any(token.norm in lexicon().verbs for token in following)
 
 
 def statement_source_kind(statement: str) -> str:
@@ -199,6 +292,8 @@ def statement_source_kind(statement: str) -> str:
     """
     builder = _Builder(statement, tagger=shipped_tagger())
     builder.run()
+    subject_kind, subject_end = _subject(statement)
+    opening_document = subject_kind == DOCUMENT and _cue_follows(statement, subject_end)
     earlier: Segment | None = None
     previous: Segment | None = None
     for _att, entry, found, seg in builder.attributions:
@@ -207,6 +302,14 @@ def statement_source_kind(statement: str) -> str:
         if entry is not None:
             bare = entry.mention.strip()
             kind = entry.type
+            if (
+                subject_kind in _SUBJECT_KINDS
+                and entry.start >= subject_end >= 0
+                and _recipient(statement, entry.start)
+            ):
+                return subject_kind  # "A group of parents sent a letter to the board": the board only received it
+            if opening_document and entry.start >= subject_end:
+                return DOCUMENT  # "A poll released in August found that 74 percent of voters said …": nested
             if _document_follows(found, seg):
                 return DOCUMENT  # "The police | report says", "according to the Reef Monitoring | report"
             if previous is not None and previous.start < seg.start and _stands_for_thing_or_group(bare):
@@ -216,11 +319,22 @@ def statement_source_kind(statement: str) -> str:
             name, comma, rest = bare.partition(", ")
             if comma and name and rest.split(" ", 1)[0].lower() in _ASIDE_OPENERS:
                 kind = read(name).type  # "Amazon, which employs …", "the airline, in a court filing,": an aside
-            reading = read(bare)
+            if kind == UNNAMED_GROUP and _anonymous_aside(statement, entry.end):
+                return ANONYMOUS  # "Three officials, speaking on condition of anonymity, said": withheld on purpose
+            if _is_relative(bare) or bare.lower() in _DETERMINERS | _INDEFINITE:
+                continue  # "A woman who answered the phone …": "who" (or a lone "A") stands for a noun read elsewhere
+            following = _noun_follows(found, seg)
+            if following:
+                return read(f"{bare} {following}").type  # "A federal appeals | court": the head the span left out
+            reading = read(bare, entry.citing)
+            cites_someone = bool(entry.citing) and bool(reading.mention.roles or reading.mention.anonymity_cues)
+            origin = entry.citing if cites_someone else bare  # "Axios, citing an unnamed official": the official
             if kind == ANONYMOUS and _refers_back_to_named(reading):
                 return NAMED_PERSON  # "the teacher said": someone the article has named, not a withheld name
-            if kind == ANONYMOUS and not (reading.mention.anonymity_cues or reading.mention.roles or _indefinite(bare)):
-                return _subject_kind(statement)  # no role, no "a …", no withheld name: not evidence of anonymity
+            if kind == ANONYMOUS and not (
+                reading.mention.anonymity_cues or reading.mention.roles or _indefinite(origin)
+            ):
+                return subject_kind  # no role, no "a …", no withheld name: not evidence of anonymity
             if (
                 kind == NAMED_PERSON
                 and " " not in bare
@@ -230,4 +344,4 @@ def statement_source_kind(statement: str) -> str:
             ):
                 return NAMED_ORGANISATION
             return kind
-    return _subject_kind(statement)
+    return subject_kind
