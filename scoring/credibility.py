@@ -56,6 +56,7 @@ FEATURE_TEXT = {
     "speaker_record": "the track record of who made or backs the claim",
     "party_record": "the track record of the backing parties",
     "venue_record": "the track record of the venue where the claim was made",
+    "subject_record": "the track record of the claim's subjects",
 }
 
 WELL_SOURCED = 0.6

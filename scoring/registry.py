@@ -40,7 +40,7 @@ EVAL_SHARE_DENOMINATOR = 5
 MIN_LABELS = 30
 """Fewest labels to train on: below this the rule prior (or the shipped model) keeps serving."""
 
-CODE_VERSION = f"credscore-{RULES_VERSION}+model-2"
+CODE_VERSION = f"credscore-{RULES_VERSION}+model-3"
 """Version of the training code recorded with every model."""
 
 

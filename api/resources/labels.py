@@ -20,18 +20,27 @@ from api import database
 from api.auth import Principal, check_role, requires
 from api.blueprint import Blueprint
 from api.errors import ErrorSchema, fail
-from api.schemas import MAX_FIELD, MAX_TEXT, SourceSchema, _text
+from api.schemas import MAX_FIELD, MAX_TEXT, SourceSchema, _printable, _text
 from api.store import IdempotencyConflict, StoredLabel
 from scoring.labels import VERDICTS, LabelError, LabelRecord, label_from_mapping
-from scoring.labels.record import MAX_SOURCES
+from scoring.labels.record import MAX_SOURCES, MAX_SUBJECT, MAX_SUBJECTS
 from scoring.labels.scale import known_labels
 
 blp = Blueprint("labels", __name__, url_prefix="/v1", description="Editors' labels: verdicts on claims.")
 
 MAX_IDEMPOTENCY_KEY = 200
 MAX_PAGE = 200
+SUBJECT_PATTERN = "^[^,\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]*$"
+"""A subject: printable text without commas (commas separate subjects in LIAR and CSV files)."""
+
 MAX_LABEL_ID = 2**31 - 1
 """Largest id a label can have (a 32-bit column); a larger one in a path simply names no label."""
+
+
+def _described(field: fields.String, description: str) -> fields.String:
+    """``field`` with a description in the OpenAPI document."""
+    field.metadata = {**field.metadata, "description": description}
+    return field
 
 
 class LabelSourceSchema(SourceSchema):
@@ -67,6 +76,20 @@ class LabelRequestSchema(Schema):
     speaker = _text(MAX_FIELD)
     party = _text(MAX_FIELD)
     venue = _text(MAX_FIELD)
+    subjects = fields.List(
+        fields.String(
+            validate=[
+                validate.Length(max=MAX_SUBJECT),
+                _printable,
+                validate.Regexp("^[^,]*$", error="must not contain a comma (commas separate subjects in text)."),
+            ],
+            metadata={"pattern": SUBJECT_PATTERN},
+        ),
+        validate=validate.Length(max=MAX_SUBJECTS),
+        metadata={"description": "What the claim is about (\"economy\", \"health-care\"); repeats are dropped."},
+    )
+    job = _described(_text(MAX_FIELD), "The speaker's job title.")
+    state = _described(_text(MAX_FIELD), "Where the speaker is based (a US state in LIAR).")
     date = fields.Date(allow_none=True, metadata={"description": "When the claim was made (YYYY-MM-DD)."})
     labeller = _text(MAX_FIELD)
 
@@ -96,6 +119,9 @@ class LabelSchema(Schema):
     speaker = fields.String(required=True)
     party = fields.String(required=True)
     venue = fields.String(required=True)
+    subjects = fields.List(fields.String(), required=True)
+    job = fields.String(required=True)
+    state = fields.String(required=True)
     date = fields.Date(required=True, allow_none=True)
     labeller = fields.String(required=True)
     created_at = fields.DateTime(required=True, metadata={"description": "When the label was stored (UTC)."})
@@ -182,6 +208,9 @@ def _out(label: StoredLabel) -> dict[str, Any]:
         "speaker": record.speaker,
         "party": record.party,
         "venue": record.venue,
+        "subjects": list(record.subjects),
+        "job": record.job,
+        "state": record.state,
         "date": record.date,
         "labeller": record.labeller,
         "created_at": label.created_at,

@@ -92,8 +92,11 @@ def _liar_items(stream: TextIO) -> Iterator[tuple[int, Any]]:
 
 
 def liar_mapping(cells: list[str]) -> dict[str, Any]:
-    """One LIAR row as label data: the speaker is the claim's source; the history counts are not kept."""
-    row_id, label, statement, _subjects, speaker, job, _state, party = cells[:8]
+    """One LIAR row as label data: the speaker is the claim's source; the history counts are not kept.
+
+    The subjects column (comma-separated), the speaker's job title and state are kept as they are.
+    """
+    row_id, label, statement, subjects, speaker, job, state, party = cells[:8]
     source = {"name": speaker_name(speaker), "role": job.strip()} if speaker.strip() else None
     return {
         "text": statement,
@@ -104,6 +107,9 @@ def liar_mapping(cells: list[str]) -> dict[str, Any]:
         "speaker": speaker.strip(),
         "party": party.strip() if party.strip() != "none" else "",
         "venue": cells[13],
+        "subjects": subjects,
+        "job": job,
+        "state": state,
         "idempotency_key": f"liar:{row_id}",
     }
 
@@ -142,7 +148,8 @@ def claimreview_mapping(item: Any) -> dict[str, Any] | str:
         return f"reviewRating: cannot map {rating.get('alternateName') or rating.get('ratingValue')!r} onto the scale"
     reviewed = item.get("itemReviewed")
     claim: dict[str, Any] = reviewed if isinstance(reviewed, dict) else {}
-    speaker = _name(claim.get("author"))
+    author = claim.get("author")
+    speaker = _name(author)
     original = rating.get("alternateName") or str(rating.get("ratingValue", ""))
     return {
         "text": item.get("claimReviewed"),
@@ -150,6 +157,8 @@ def claimreview_mapping(item: Any) -> dict[str, Any] | str:
         "original_label": str(original),
         "sources": [{"name": speaker}] if speaker else [],
         "speaker": speaker,
+        "job": _job_title(author),
+        "subjects": _keywords(item.get("keywords")),
         "venue": _appearance(claim),
         "story_id": item.get("url") if isinstance(item.get("url"), str) else "",
         "date": claim.get("datePublished") or item.get("datePublished"),
@@ -177,6 +186,21 @@ def _name(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("name")
     return value.strip() if isinstance(value, str) else ""
+
+
+def _job_title(author: Any) -> str:
+    """The ``jobTitle`` of the claim's (first) author, when given as text."""
+    if isinstance(author, list):
+        author = author[0] if author else None
+    title = author.get("jobTitle") if isinstance(author, dict) else None
+    return title.strip() if isinstance(title, str) else ""
+
+
+def _keywords(value: Any) -> Any:
+    """schema.org ``keywords`` (comma-separated text or a list) as subjects; anything else is left to validation."""
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return value if isinstance(value, str) else None
 
 
 def _appearance(claim: Mapping[str, Any]) -> str:

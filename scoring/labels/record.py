@@ -27,10 +27,19 @@ MAX_FIELD = 500
 MAX_SOURCES = 50
 """Most sources one labelled claim may carry."""
 
+MAX_SUBJECTS = 50
+"""Most subjects one labelled claim may carry."""
+
+MAX_SUBJECT = 100
+"""Longest subject, in characters."""
+
 SOURCE_FIELDS = ("mention", "name", "organisation", "role", "type", "party", "citing")
 """The fields of a source, as in the scoring input."""
 
-TEXT_FIELDS = ("story_id", "speaker", "party", "venue", "labeller")
+TEXT_FIELDS = ("story_id", "speaker", "party", "venue", "job", "state", "labeller")
+
+OPTIONAL_FIELDS = ("subjects", "job", "state")
+"""Fields added after the first labels were stored: left out of a fingerprint while empty, so it stays the same."""
 
 
 class LabelError(ValueError):
@@ -39,7 +48,13 @@ class LabelError(ValueError):
 
 @dataclass(frozen=True)
 class LabelRecord:
-    """A claim with its sources and the verdict an editor (or a data set) gave it."""
+    """A claim with its sources and the verdict an editor (or a data set) gave it.
+
+    ``subjects`` are what the claim is about ("economy", "health-care": LIAR's
+    subject list, a newsroom's desk tags), kept as given, in order, without
+    repeats; ``job`` is the speaker's job title and ``state`` where the speaker
+    is based (a US state in LIAR). All three are optional.
+    """
 
     text: str
     verdict: str
@@ -49,6 +64,9 @@ class LabelRecord:
     speaker: str = ""
     party: str = ""
     venue: str = ""
+    subjects: tuple[str, ...] = ()
+    job: str = ""
+    state: str = ""
     date: dt.date | None = None
     labeller: str = ""
     idempotency_key: str = field(default="", compare=False)
@@ -57,6 +75,7 @@ class LabelRecord:
         """Plain JSON-ready data (the date as ISO text)."""
         data = asdict(self)
         data["sources"] = [dict(s) for s in self.sources]
+        data["subjects"] = list(self.subjects)
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
@@ -64,6 +83,9 @@ class LabelRecord:
         """SHA-256 of the label's content: a retried submission with another body is told apart."""
         data = self.to_dict()
         del data["idempotency_key"]
+        for name in OPTIONAL_FIELDS:
+            if not data[name]:
+                del data[name]
         return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -78,7 +100,9 @@ def label_from_mapping(data: Mapping[str, Any], defaults: Mapping[str, str] | No
     merged: dict[str, Any] = dict(defaults or {})
     merged.update({k: v for k, v in data.items() if v not in (None, "")})
     unknown = sorted(
-        set(merged) - {"text", "verdict", "original_label", "sources", "date", "idempotency_key"} - set(TEXT_FIELDS)
+        set(merged)
+        - {"text", "verdict", "original_label", "sources", "subjects", "date", "idempotency_key"}
+        - set(TEXT_FIELDS)
     )
     if unknown:
         raise LabelError(f"unknown field(s): {', '.join(unknown)}")
@@ -99,6 +123,7 @@ def label_from_mapping(data: Mapping[str, Any], defaults: Mapping[str, str] | No
         verdict=verdict,
         original_label=original,
         sources=_sources(merged.get("sources", ())),
+        subjects=_subjects(merged.get("subjects", ())),
         date=_date(merged.get("date")),
         idempotency_key=_text(merged.get("idempotency_key"), "idempotency_key", 200),
         **{name: _text(merged.get(name), name, MAX_FIELD) for name in TEXT_FIELDS},
@@ -140,6 +165,24 @@ def _sources(value: Any) -> tuple[dict[str, str], ...]:
         if source.get("type") and source["type"] not in SOURCE_TYPES:
             raise LabelError(f"sources[{index}].type: use one of {', '.join(SOURCE_TYPES)}")
         out.append(source)
+    return tuple(out)
+
+
+def _subjects(value: Any) -> tuple[str, ...]:
+    """A list of subjects, or one text with commas between them (LIAR's and CSV's form)."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        raise LabelError("subjects: expected a list of subjects or a comma-separated text")
+    out: dict[str, None] = {}
+    for index, raw in enumerate(value, start=1):
+        subject = _text(raw, f"subjects[{index}]", MAX_SUBJECT)
+        if "," in subject:
+            raise LabelError(f"subjects[{index}]: a subject cannot contain a comma")
+        if subject:
+            out[subject] = None
+    if len(out) > MAX_SUBJECTS:
+        raise LabelError(f"subjects: more than {MAX_SUBJECTS} subjects")
     return tuple(out)
 
 

@@ -18,8 +18,12 @@ from skops.io import dumps, get_untrusted_types, loads
 from scoring.training.model import CredibilityModel
 from scoring.training.monotone_logit import MonotoneLogit
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the state layout changes."""
+
+READABLE_FORMATS: dict[int, tuple[str, ...] | None] = {2: ("speaker", "party", "venue"), 3: None}
+"""Formats this code loads, with the track records a format's models kept when its params do not name them
+(format 2 predates the subject record)."""
 
 TRUSTED_TYPES: tuple[str, ...] = ()
 """Types beyond skops' defaults that an artifact may hold: none."""
@@ -38,7 +42,7 @@ def to_bytes(model: CredibilityModel) -> bytes:
     """The fitted model's state as skops bytes."""
     state: dict[str, Any] = {
         "format": FORMAT,
-        "params": {k: (list(v) if k == "classes" else v) for k, v in model.get_params().items()},
+        "params": {k: (list(v) if k in ("classes", "records") else v) for k, v in model.get_params().items()},
         "prior": model.prior_,
         # Vocabularies and tables as arrays: skops writes a dict entry by entry, slowly.
         "vectorizer_params": _plain_params(model.vectorizer_.get_params()),
@@ -73,10 +77,11 @@ def from_bytes(data: bytes, expected_sha256: str) -> CredibilityModel:
         raise
     except Exception as error:  # skops raises many kinds on malformed input
         raise ArtifactError(f"artifact cannot be read: {error}") from None
-    if not isinstance(state, dict) or state.get("format") != FORMAT:
-        raise ArtifactError(f"artifact layout is not format {FORMAT}")
+    if not isinstance(state, dict) or state.get("format") not in READABLE_FORMATS:
+        raise ArtifactError(f"artifact layout is not one of formats {sorted(READABLE_FORMATS)}")
     params = dict(state["params"])
     params["classes"] = tuple(params["classes"])
+    params["records"] = tuple(params.get("records") or READABLE_FORMATS[state["format"]] or ())
     model = CredibilityModel(**params)
     model.classes_ = np.array(params["classes"])
     model.prior_ = np.asarray(state["prior"], dtype=np.float64)

@@ -20,16 +20,18 @@ from scoring.pipeline import Scorer
 
 @dataclass(frozen=True)
 class Example:
-    """One model input: the signal row (in ``FEATURES`` order), the claim's context and where it was made.
+    """One model input: the signal row (in ``FEATURES`` order), the claim's context, where it was made, its topics.
 
-    ``venue`` comes with a label (a speech, a TV ad, a tweet); a claim scored
-    through the API has none, and the model then reads its venue record as
-    unknown, as it does for any venue it never saw.
+    ``venue`` (a speech, a TV ad, a tweet) and ``subjects`` ("economy",
+    "health-care") come with a label; a claim scored through the API has
+    neither, and the model then reads those records as unknown, as it does for
+    a venue or subject it never saw.
     """
 
     signals: tuple[float, ...]
     context: ClaimContext
     venue: str = ""
+    subjects: tuple[str, ...] = ()
 
 
 def examples_from_labels(labels: Sequence[LabelRecord], scorer: Scorer | None = None) -> list[Example]:
@@ -45,5 +47,5 @@ def examples_from_labels(labels: Sequence[LabelRecord], scorer: Scorer | None = 
         ((signals, context),) = pipeline.signals(story_from_dict({"claims": [claim]}))
         speakers = tuple(dict.fromkeys((*context.speakers, *([label.speaker] if label.speaker else []))))
         parties = tuple(dict.fromkeys((*context.parties, *([label.party] if label.party else []))))
-        out.append(Example(signals, ClaimContext(label.text, speakers, parties), label.venue))
+        out.append(Example(signals, ClaimContext(label.text, speakers, parties), label.venue, label.subjects))
     return out

@@ -6,12 +6,15 @@ signals, the claim's words and who backs it. The design, left to right:
 - the signals, as the spine computed them;
 - the words: a TF-IDF logistic regression gives class probabilities (out of
   fold for training rows) and :mod:`~scoring.training.wording` adds cue counts;
-- the backers and the venue: speaker, party and venue track records
-  (:mod:`~scoring.training.track_record`), out of fold for training rows so a
-  training row's feature never counts its own label, exactly as a new claim's
-  record never does (shrinking a speaker's record towards their party's
-  instead of the overall shares, or feeding log-shares, did not help in
-  cross-validation on LIAR's training rows);
+- the backers, the venue and the topic: speaker, party, venue and subject
+  track records (:mod:`~scoring.training.track_record`), out of fold for
+  training rows so a training row's feature never counts its own label,
+  exactly as a new claim's record never does (shrinking a speaker's record
+  towards their party's instead of the overall shares, or feeding log-shares,
+  did not help in cross-validation on LIAR's training rows; records of the
+  speaker's job title or state, or one-hot job, state and subject columns,
+  did not help on LIAR's valid split: the speaker's own record already holds
+  what they say);
 - the verdict: a softmax regression over the ordered classes
   (:class:`~scoring.training.monotone_logit.MonotoneLogit`) whose weights for
   the signals the rules give a direction are shared across classes and bounded
@@ -25,7 +28,7 @@ Everything is seeded or deterministic: the same data gives the same model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -48,18 +51,19 @@ from scoring.training.wording import WORDING_FEATURES, wording_matrix
 MONOTONE = {"independence": 1, "anonymity": -1, "conflict": -1}
 """Directions the rules impose on the learned verdict."""
 
-RECORDS = ("speaker_record", "party_record", "venue_record")
-"""The track records, in design order."""
-
-GROUPS = (*FEATURES, "wording", *RECORDS)
-"""What an explanation attributes a score to."""
+RECORDS = ("speaker", "party", "venue", "subject")
+"""The track records a model may keep, in design order; an explanation calls each ``<name>_record``."""
 
 EXPLANATION_CACHE_SIZE = 10_000
 """Claims whose explanations are kept between a batch prediction and the scorer asking for them."""
 
 
 class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Classifier over ordered ``classes`` (worst first) from signals, wording and track records."""
+    """Classifier over ordered ``classes`` (worst first) from signals, wording and track records.
+
+    ``records`` names the track records kept, a subset of :data:`RECORDS` in
+    that order (models saved before subjects were labelled keep three).
+    """
 
     def __init__(
         self,
@@ -69,6 +73,7 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         final_c: float = 1.0,
         n_folds: int = 5,
         random_state: int = 0,
+        records: Sequence[str] = RECORDS,
     ) -> None:
         self.classes = classes
         self.text_c = text_c
@@ -76,6 +81,7 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.final_c = final_c
         self.n_folds = n_folds
         self.random_state = random_state
+        self.records = records
 
     # fitting -------------------------------------------------------------------------------------
 
@@ -90,6 +96,9 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _fit(self, X: Sequence[Example], y: Sequence[str]) -> CredibilityModel:
         examples = _examples(X)
+        unknown_records = sorted(set(self.records) - set(RECORDS))
+        if unknown_records:
+            raise ValueError(f"unknown records {unknown_records}; use some of {list(RECORDS)}")
         self.classes_ = np.array(self.classes)
         index = {c: i for i, c in enumerate(self.classes)}
         unknown = sorted({v for v in y if v not in index})
@@ -119,7 +128,7 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                     fold_model = self._text_model().fit(words[rest], target[rest])
                     text_proba[held] = _spread(fold_model.predict_proba(words[held]), fold_model.classes_, n_classes)
             self.text_model_ = self._text_model().fit(words, target)
-        keys = _record_keys(examples)
+        keys = _record_keys(examples, self.records)
         self.tables_ = [count_table(k, target, n_classes) for k in keys]
         design = np.hstack(
             [
@@ -167,7 +176,7 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 wording_matrix(texts),
                 *(
                     record_features(k, table, self.prior_, self.record_alpha)
-                    for k, table in zip(_record_keys(examples), self.tables_, strict=True)
+                    for k, table in zip(_record_keys(examples, self.records), self.tables_, strict=True)
                 ),
             ]
         )
@@ -226,37 +235,44 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return list(cached)
 
     def _variants(self, design: NDArray[np.float64]) -> NDArray[np.float64]:
-        """For each design row, one copy per group of :data:`GROUPS` with that group set to its training average."""
-        spans = _group_spans(len(self.classes))
-        variants = np.repeat(design, len(GROUPS), axis=0)
-        for g, group in enumerate(GROUPS):
+        """For each design row, one copy per group of :meth:`groups` with that group set to its training average."""
+        groups = self.groups()
+        spans = _group_spans(len(self.classes), groups)
+        variants = np.repeat(design, len(groups), axis=0)
+        for g, group in enumerate(groups):
             start, stop = spans[group]
-            variants[g :: len(GROUPS), start:stop] = self.baseline_[start:stop]
+            variants[g :: len(groups), start:stop] = self.baseline_[start:stop]
         return variants
+
+    def groups(self) -> tuple[str, ...]:
+        """What an explanation attributes a score to: each signal, the wording, each track record."""
+        return (*FEATURES, "wording", *(f"{name}_record" for name in self.records))
 
     def _contributions(self, design: NDArray[np.float64], proba: NDArray[np.float64]) -> list[tuple[Contribution, ...]]:
         """Each design row's contributions, from the probabilities of the rows then of their :meth:`_variants`."""
         n, n_classes = len(design), len(self.classes)
+        groups = self.groups()
+        records = groups[len(FEATURES) + 1 :]
         scores = np.clip(self.expected(proba), 1e-4, 1 - 1e-4)
         logits = np.log(scores / (1 - scores))
-        effects = logits[:n, None] - logits[n:].reshape(n, len(GROUPS))
-        spans = _group_spans(n_classes)
+        effects = logits[:n, None] - logits[n:].reshape(n, len(groups))
+        spans = _group_spans(n_classes, groups)
         values = np.hstack(
             [design[:, : len(FEATURES)]]
             + [
                 self.expected(design[:, spans[g][0] : spans[g][0] + n_classes])[:, None]
-                for g in GROUPS[len(FEATURES) :]
+                for g in groups[len(FEATURES) :]
             ]
         )
         out = []
         # A record with no labelled claim behind it is not a reason a reader can check: leave it out.
         evidence = np.hstack(
-            [np.ones((n, len(GROUPS) - len(RECORDS)))] + [design[:, spans[g][1] - 1 : spans[g][1]] for g in RECORDS]
+            [np.ones((n, len(groups) - len(records)))] + [design[:, spans[g][1] - 1 : spans[g][1]] for g in records]
         )
         for row_effects, row_values, row_evidence in zip(effects.tolist(), values.tolist(), evidence, strict=True):
             parts = [
                 Contribution(group, value, effect)
-                for group, value, effect, known in zip(GROUPS, row_values, row_effects, row_evidence, strict=True)
+                for group, value, effect, known in zip(groups, row_values, row_effects, row_evidence, strict=True)
                 if abs(effect) >= 0.01 and known > 0
             ]
             out.append(tuple(sorted(parts, key=lambda p: (-abs(p.effect), p.feature))))
@@ -292,24 +308,27 @@ def _constraints() -> list[int]:
     return [MONOTONE.get(name, 0) for name in FEATURES]
 
 
-def _group_spans(n_classes: int) -> dict[str, tuple[int, int]]:
+def _group_spans(n_classes: int, groups: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """The design columns of each group: one per signal, the wording block, then each record's block."""
     spans = {name: (i, i + 1) for i, name in enumerate(FEATURES)}
     start = len(FEATURES)
     spans["wording"] = (start, start + n_classes + len(WORDING_FEATURES))
     start = spans["wording"][1]
-    for record in RECORDS:
+    for record in groups[len(FEATURES) + 1 :]:
         spans[record] = (start, start + n_classes + 1)
         start += n_classes + 1
     return spans
 
 
-def _record_keys(examples: Sequence[Example]) -> list[list[tuple[str, ...]]]:
-    """Per record of :data:`RECORDS`, each example's keys: its speakers, its parties, its venue."""
-    return [
-        [e.context.speakers for e in examples],
-        [e.context.parties for e in examples],
-        [venue_keys(e.venue) for e in examples],
-    ]
+def _record_keys(examples: Sequence[Example], records: Sequence[str]) -> list[list[tuple[str, ...]]]:
+    """Per record named in ``records``, each example's keys: its speakers, parties, venue or subjects."""
+    readers: dict[str, Callable[[Example], tuple[str, ...]]] = {
+        "speaker": lambda e: e.context.speakers,
+        "party": lambda e: e.context.parties,
+        "venue": lambda e: venue_keys(e.venue),
+        "subject": lambda e: e.subjects,
+    }
+    return [[readers[name](e) for e in examples] for name in records]
 
 
 def _spread(proba: NDArray[np.float64], seen: NDArray[Any], n_classes: int) -> NDArray[np.float64]:

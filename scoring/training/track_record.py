@@ -1,6 +1,6 @@
 """The track record of who makes or backs a claim, learned from earlier labels only.
 
-For each speaker (and each party, and each venue) the table holds how many of their labelled
+For each speaker (and each party, venue and subject) the table holds how many of their labelled
 claims fell in each class. A claim's record is the smoothed class
 distribution over its speakers: ``(counts + alpha * prior) / (n + alpha)``,
 plus how much evidence it rests on. Tables are built from training rows only;

@@ -69,6 +69,23 @@ def test_a_label_is_stored_read_listed_and_deleted(client: FlaskClient, labels_a
     assert rows(labels_app) == 0
 
 
+def test_subjects_job_and_state_round_trip(client: FlaskClient) -> None:
+    body = {**LABEL, "subjects": ["economy", "mergers", "economy"], "job": "Chief executive", "state": "Delaware"}
+    label = post(client, body).get_json()
+    assert (label["subjects"], label["job"], label["state"]) == (["economy", "mergers"], "Chief executive", "Delaware")
+    assert client.get(f"/v1/labels/{label['id']}", headers=auth("editor_a")).get_json() == label
+    plain = post(client, {**LABEL, "text": "Beta denies it."}).get_json()
+    assert (plain["subjects"], plain["job"], plain["state"]) == ([], "", "")
+
+
+def test_the_new_fields_are_documented_with_their_limits(client: FlaskClient) -> None:
+    spec = client.get("/openapi.json").get_json()["components"]["schemas"]
+    request = spec["LabelRequest"]["properties"]
+    assert request["subjects"]["maxItems"] == 50 and request["subjects"]["items"]["maxLength"] == 100
+    assert request["job"]["maxLength"] == 500 and request["state"]["maxLength"] == 500
+    assert {"subjects", "job", "state"} <= set(spec["Label"]["required"])
+
+
 def test_the_labeller_defaults_to_the_key(client: FlaskClient) -> None:
     assert post(client, LABEL).get_json()["labeller"] == "editor-a"
 
@@ -190,6 +207,13 @@ HOSTILE: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("a source with no one", "POST", {"json": {**LABEL, "sources": [{"role": "spokesman"}]}}, 422,
      "unprocessable_entity"),
     ("bad date", "POST", {"json": {**LABEL, "date": "May 1st"}}, 422, "unprocessable_entity"),
+    ("subjects not a list", "POST", {"json": {**LABEL, "subjects": "economy"}}, 422, "unprocessable_entity"),
+    ("subject with a comma", "POST", {"json": {**LABEL, "subjects": ["a,b"]}}, 422, "unprocessable_entity"),
+    ("control character in a subject", "POST", {"json": {**LABEL, "subjects": ["a\x07b"]}}, 422,
+     "unprocessable_entity"),
+    ("too many subjects", "POST", {"json": {**LABEL, "subjects": [f"s{i}" for i in range(51)]}}, 422,
+     "unprocessable_entity"),
+    ("too long job", "POST", {"json": {**LABEL, "job": "j" * 501}}, 422, "unprocessable_entity"),
     ("control character", "POST", {"json": {**LABEL, "speaker": "a\x07b"}}, 422, "unprocessable_entity"),
     ("idempotency key with spaces", "POST", {"json": LABEL, "headers": {"Idempotency-Key": "a b"}}, 422,
      "unprocessable_entity"),

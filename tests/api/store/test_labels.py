@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, Table, insert, inspect
 
 from api.store import IdempotencyConflict, Store, open_store
-from api.store.migrate import current_revision
+from api.store.engine import Database
+from api.store.migrate import alembic_config, current_revision
 from scoring.labels import label_from_mapping
+
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def _label(text: str = "The ministry said exports rose.", key: str = "", **extra: str) -> object:
@@ -60,7 +66,7 @@ def test_the_schema_is_migrated_once_and_reopening_is_a_no_op(store_url: str) ->
     first.labels.add("org-a", _label())  # type: ignore[arg-type]
     first.close()
     again = open_store(store_url)
-    assert current_revision(again.db.writer) == "0001"
+    assert current_revision(again.db.writer) == HEAD
     assert {"labels", "model_versions", "activations", "training_jobs"} <= set(
         inspect(again.db.reader).get_table_names()
     )
@@ -76,3 +82,62 @@ def test_sqlite_is_durable_by_configuration(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
     assert (tmp_path / "new" / "x.db").is_file()
     opened.close()
+
+
+def test_subjects_job_and_state_are_stored_and_read_back(store: Store) -> None:
+    record = label_from_mapping(
+        {
+            "text": "Taxes doubled.",
+            "verdict": "false",
+            "subjects": "taxes,economy,taxes",
+            "job": "Governor",
+            "state": "Texas",
+        }
+    )
+    stored, _ = store.labels.add("org-a", record)
+    again = store.labels.get("org-a", stored.id)
+    assert again is not None and again.record == record
+    assert again.record.subjects == ("taxes", "economy") and again.record.job == "Governor"
+
+
+def _at_first_revision(url: str) -> Database:
+    """A database migrated only to 0001 (the schema before subjects, job and state), as an old install has it."""
+    db = Database(url)
+    config = alembic_config()
+    with db.writer.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.commit()
+    return db
+
+
+def test_upgrading_from_0001_keeps_every_label_and_its_retry(store_url: str) -> None:
+    old_record = label_from_mapping(
+        {"text": "The ministry said exports rose.", "verdict": "reliable", "speaker": "pat"}
+    )
+    old = _at_first_revision(store_url)
+    labels = Table("labels", MetaData(), autoload_with=old.writer)  # the table as 0001 made it
+    assert not {"subjects", "job", "state"} & set(labels.columns.keys())
+    with old.writer.begin() as connection:
+        connection.execute(
+            insert(labels),
+            [
+                {
+                    "organisation": "org-a", "text": old_record.text, "sources": [], "story_id": "", "speaker": "pat",
+                    "party": "", "venue": "", "claim_date": None, "verdict": "reliable", "original_label": "",
+                    "labeller": "", "idempotency_key": f"k{i}", "fingerprint": old_record.fingerprint(),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+                }
+                for i in range(3)
+            ],
+        )
+    old.dispose()
+    upgraded = open_store(store_url)
+    assert current_revision(upgraded.db.writer) == HEAD
+    kept = upgraded.labels.find("org-a").items
+    assert len(kept) == 3 and all(x.record.text == old_record.text and x.record.speaker == "pat" for x in kept)
+    assert all(x.record.subjects == () and x.record.job == "" and x.record.state == "" for x in kept)
+    # An old label's fingerprint still matches its body, so a retry after the upgrade is replayed, not a conflict.
+    again, created = upgraded.labels.add("org-a", label_from_mapping({**old_record.to_dict(), "idempotency_key": "k0"}))
+    assert not created and again.record.text == old_record.text
+    upgraded.close()

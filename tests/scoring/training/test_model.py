@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
-from skops.io import get_untrusted_types
+from skops.io import dumps, get_untrusted_types, loads
 
 from scoring import Scorer, story_from_dict
 from scoring.credibility import CLASSES, FEATURES
+from scoring.labels import label_from_mapping
 from scoring.registry import fit_model
 from scoring.training import examples_from_labels
 from scoring.training.artifact import TRUSTED_TYPES, ArtifactError, from_bytes, sha256, to_bytes
@@ -117,9 +120,52 @@ def test_the_venue_record_is_learned_from_labels() -> None:
     assert scores[1] > scores[0] + 0.3
 
 
+def test_the_subject_record_is_learned_from_labels_and_explains_the_score() -> None:
+    examples = examples_from_labels(newsroom_labels(120, seed=13))
+    # Same claims, but the verdict follows the subject alone.
+    subjects = [("health-care", "taxes") if i % 2 else ("elections",) for i in range(len(examples))]
+    verdicts = ["reliable" if i % 2 else "unreliable" for i in range(len(examples))]
+    tagged = [replace(e, subjects=s) for e, s in zip(examples, subjects, strict=True)]
+    model = CredibilityModel(classes=CLASSES).fit(tagged, verdicts)
+    elections, health = replace(examples[0], subjects=("Elections",)), replace(examples[0], subjects=("health care",))
+    scores = model.expected(model.predict_proba([elections, health]))
+    assert scores[1] > scores[0] + 0.3
+    reasons = model.explain_with_context(health.signals, health.context)  # served claims carry no subjects
+    assert "subject_record" not in {p.feature for p in reasons}
+    without = CredibilityModel(classes=CLASSES, records=("speaker", "party", "venue")).fit(tagged, verdicts)
+    assert abs(float(np.diff(without.expected(without.predict_proba([elections, health])))[0])) < 0.1
+
+
+def test_a_labels_subjects_reach_its_example() -> None:
+    label = label_from_mapping({"text": "Taxes doubled.", "verdict": "false", "subjects": "taxes,economy"})
+    assert examples_from_labels([label])[0].subjects == ("taxes", "economy")
+
+
+def test_an_artifact_saved_before_the_subject_record_still_loads(model: CredibilityModel) -> None:
+    """Format 2 artifacts (three track records, no ``records`` parameter) keep serving after an upgrade."""
+    old = CredibilityModel(classes=CLASSES, records=("speaker", "party", "venue")).fit(
+        examples_from_labels(newsroom_labels(90)), [x.verdict for x in newsroom_labels(90)]
+    )
+    state = loads(to_bytes(old), trusted=[])
+    state["format"] = 2
+    del state["params"]["records"]
+    data = bytes(dumps(state))
+    probe = examples_from_labels(newsroom_labels(20, seed=3))
+    loaded = from_bytes(data, sha256(data))
+    assert loaded.records == ("speaker", "party", "venue")
+    assert np.array_equal(loaded.predict_proba(probe), old.predict_proba(probe))
+
+
+def test_an_unknown_record_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown records"):
+        CredibilityModel(records=("speaker", "horoscope")).fit(
+            examples_from_labels(newsroom_labels(30)), [x.verdict for x in newsroom_labels(30)]
+        )
+
+
 def test_a_track_record_with_no_labelled_claim_behind_it_is_never_a_reason(model: CredibilityModel) -> None:
     known = examples_from_labels(newsroom_labels(6, seed=4))[0]
     stranger = type(known)(known.signals, type(known.context)(known.context.text, ("Nobody Ever Labelled",), ()))
-    records = {"speaker_record", "party_record", "venue_record"}
+    records = {"speaker_record", "party_record", "venue_record", "subject_record"}
     assert "speaker_record" in {p.feature for p in model.explain_with_context(known.signals, known.context)}
     assert not {p.feature for p in model.explain_with_context(stranger.signals, stranger.context)} & records
