@@ -33,9 +33,9 @@ from scoring.knowledge import load_knowledge  # noqa: E402
 from scoring.stance import card  # noqa: E402
 from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact  # noqa: E402
 from scoring.stance.data import STANCES, read_emergent, read_fnc, read_fnc_predictions  # noqa: E402
-from scoring.stance.featurize import featurize_pairs, fnc_inputs, statements_of  # noqa: E402
+from scoring.stance.featurize import claims_model_inputs, fnc_inputs, statements_of  # noqa: E402
 from scoring.stance.metrics import accuracy, fnc_score, macro_f1, per_class_f1  # noqa: E402
-from scoring.stance.model import claims_inputs, fnc_stances  # noqa: E402
+from scoring.stance.model import fnc_stances  # noqa: E402
 from scoring.stance.scorer import ModelScorer  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -73,8 +73,8 @@ def evaluate_emergent(bundle: dict[str, Any]) -> dict[str, Any]:
     """The sentence model on Emergent test (claim vs headline), 3-class."""
     pairs = read_emergent(EMERGENT_TEST)
     claims = bundle["claims"]
-    features, tfidf_b = featurize_pairs(pairs, load_knowledge(), claims["vectorizer"])
-    proba = claims["classifier"].predict_proba(claims["scaler"].transform(claims_inputs(features, tfidf_b)))
+    inputs = claims_model_inputs(pairs, load_knowledge(), claims["vectorizer"])
+    proba = claims["classifier"].predict_proba(claims["scaler"].transform(inputs))
     proba[:, STANCES.index("unrelated")] = -1.0
     predicted = [STANCES[int(i)] for i in proba.argmax(axis=1)]
     gold = [p.stance for p in pairs]

@@ -20,6 +20,7 @@ from scoring.stance.data import StancePair
 from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features
 from scoring.stance.headline_body import headline_body_features
+from scoring.stance.model import claims_inputs
 from scoring.statements import Statement, read_statement
 
 MAX_TEXT_CHARS = 6000
@@ -42,8 +43,8 @@ def statements_of(texts: Sequence[str], knowledge: Knowledge) -> list[Statement]
 
 def featurize_pairs(
     pairs: Sequence[StancePair], knowledge: Knowledge, vectorizer: TfidfVectorizer
-) -> tuple[np.ndarray, sparse.csr_matrix]:
-    """Pair features of ``(a, b)`` and the TF-IDF rows of each ``b``, each distinct text read once."""
+) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
+    """Pair features of ``(a, b)`` and the TF-IDF rows of each ``a`` and each ``b``, each distinct text read once."""
     index: dict[str, int] = {}
     for pair in pairs:
         index.setdefault(pair.a, len(index))
@@ -51,12 +52,19 @@ def featurize_pairs(
     encoded = encode(statements_of(list(index), knowledge), knowledge, vectorizer)
     rows_a = np.fromiter((index[p.a] for p in pairs), dtype=np.int64, count=len(pairs))
     rows_b = np.fromiter((index[p.b] for p in pairs), dtype=np.int64, count=len(pairs))
-    return pair_features(encoded, rows_a, rows_b), sparse.csr_matrix(encoded.tfidf[rows_b])
+    tfidf = sparse.csr_matrix(encoded.tfidf)
+    return pair_features(encoded, rows_a, rows_b), sparse.csr_matrix(tfidf[rows_a]), sparse.csr_matrix(tfidf[rows_b])
+
+
+def claims_model_inputs(pairs: Sequence[StancePair], knowledge: Knowledge, vectorizer: TfidfVectorizer) -> Any:
+    """The sentence model's (unscaled) input rows for ``pairs``."""
+    features, _, tfidf_b = featurize_pairs(pairs, knowledge, vectorizer)
+    return claims_inputs(features, tfidf_b)
 
 
 def fnc_inputs(fnc: dict[str, Any], pairs: Sequence[StancePair], knowledge: Knowledge) -> np.ndarray:
     """The headline-body model's input: the shared pair features, then the headline-body features."""
-    features, _ = featurize_pairs(pairs, knowledge, fnc["vectorizer"])
+    features, _, _ = featurize_pairs(pairs, knowledge, fnc["vectorizer"])
     headlines = sorted({p.a for p in pairs})
     bodies = sorted({p.b[:MAX_TEXT_CHARS] for p in pairs})
     head_row = {h: i for i, h in enumerate(headlines)}

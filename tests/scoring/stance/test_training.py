@@ -11,8 +11,7 @@ import numpy as np
 
 from scoring.knowledge import Knowledge
 from scoring.stance.artifact import load_artifact, save_artifact
-from scoring.stance.featurize import featurize_pairs, fnc_inputs
-from scoring.stance.model import claims_inputs
+from scoring.stance.featurize import claims_model_inputs, fnc_inputs
 from scoring.stance.training import TrainingConfig, train_bundle
 from tests.scoring.stance.conftest import tiny_corpora
 
@@ -25,10 +24,10 @@ def _fingerprint(bundle: dict[str, Any], knowledge: Knowledge) -> str:
     pairs = corpora.fnc_train + corpora.fnc_holdout + corpora.emergent
     fnc_x = fnc_inputs(bundle["fnc"], pairs, knowledge)
     claims = bundle["claims"]
-    claims_x, tfidf_b = featurize_pairs(pairs, knowledge, claims["vectorizer"])
+    claims_x = claims_model_inputs(pairs, knowledge, claims["vectorizer"])
     proba = [
         bundle["fnc"]["classifier"].predict_proba(fnc_x),
-        claims["classifier"].predict_proba(claims["scaler"].transform(claims_inputs(claims_x, tfidf_b))),
+        claims["classifier"].predict_proba(claims["scaler"].transform(claims_x)),
     ]
     digest = hashlib.sha256(json.dumps(bundle["metrics"], sort_keys=True).encode())
     for array in proba:
