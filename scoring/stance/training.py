@@ -32,14 +32,7 @@ from sklearn.preprocessing import MaxAbsScaler
 from scoring.knowledge import Knowledge
 from scoring.stance import metrics
 from scoring.stance.artifact import FORMAT
-from scoring.stance.data import (
-    STANCES,
-    StancePair,
-    read_emergent,
-    read_fnc,
-    read_split,
-    with_unrelated,
-)
+from scoring.stance.data import STANCES, StancePair, read_emergent, read_fnc, read_split, with_unrelated
 from scoring.stance.features import FEATURE_NAMES
 from scoring.stance.featurize import MAX_TEXT_CHARS, claims_model_inputs, fnc_inputs, word_vectorizer
 from scoring.stance.headline_body import feature_names as headline_body_names
