@@ -284,7 +284,8 @@ class ConflictDetector:
         """Every pair's judgement from one scorer, judging only the pairs not remembered."""
         keys = [(index, a.claim_id, a.text, b.claim_id, b.text, similarity) for a, b, similarity in pairs]
         memo = self._judged
-        known = {key: memo[key] for key in keys if key in memo}
+        # Read into a local dict: another thread may clear the memo meanwhile.
+        known = {key: hit for key in keys if (hit := memo.get(key)) is not None}
         missing = [k for k, key in enumerate(keys) if key not in known]
         if missing:
             if len(memo) + len(missing) > JUDGEMENT_CACHE_SIZE:

@@ -285,15 +285,18 @@ class Scorer:
         part of a claim seen before; new ones are scored together in one batch.
         """
         keys = [(tuple(row), context) for row, context in zip(rows, contexts, strict=True)]
-        missing = [i for i, key in enumerate(keys) if key not in self._credibility]
+        memo = self._credibility
+        # Read into a local dict: another thread (a training job, a threaded worker) may clear the memo meanwhile.
+        known = {key: hit for key in keys if (hit := memo.get(key)) is not None}
+        missing = [i for i, key in enumerate(keys) if key not in known]
         if missing:
-            if len(self._credibility) + len(missing) > CREDIBILITY_CACHE_SIZE:
-                self._credibility.clear()
+            if len(memo) + len(missing) > CREDIBILITY_CACHE_SIZE:
+                memo.clear()
             found = self._credibility_of([rows[i] for i in missing], [contexts[i] for i in missing])
             for i, answer in zip(missing, found, strict=True):
-                self._credibility[keys[i]] = answer
+                known[keys[i]] = memo[keys[i]] = answer
         for claim, key in zip(claims_out, keys, strict=True):
-            value, label, reasons = self._credibility[key]
+            value, label, reasons = known[key]
             claim["credibility"] = {"score": value, "label": label, "reasons": list(reasons)}
 
     def _credibility_of(
