@@ -147,6 +147,7 @@ class LabelQuerySchema(Schema):
     labeller = _text(MAX_FIELD)
     speaker = _text(MAX_FIELD)
     story_id = _text(MAX_FIELD)
+    subject = _described(_text(MAX_SUBJECT), "Labels whose subjects include this one (ASCII letters in any case).")
     date_from = fields.Date(metadata={"description": "Claims made on or after this date."})
     date_to = fields.Date(metadata={"description": "Claims made on or before this date."})
     created_after = fields.DateTime(metadata={"description": "Labels stored at or after this time."})

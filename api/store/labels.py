@@ -8,10 +8,11 @@ has committed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, String, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -172,6 +173,7 @@ class LabelStore:
         speaker: str | None = None,
         labeller: str | None = None,
         story_id: str | None = None,
+        subject: str | None = None,
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         created_after: dt.datetime | None = None,
@@ -186,7 +188,8 @@ class LabelStore:
         ``before_id`` (a cursor: the id of the last label of the previous
         page). Date bounds are inclusive: ``date_*`` on the claim's date,
         ``created_*`` on when it was labelled. ``total`` counts every label the
-        filters match, whatever the page.
+        filters match, whatever the page. ``subject`` matches a label that
+        carries it among its subjects, ignoring the case of ASCII letters.
         """
         query = select(LabelRow).where(LabelRow.organisation == organisation)
         if verdict:
@@ -197,6 +200,8 @@ class LabelStore:
             query = query.where(LabelRow.labeller == labeller)
         if story_id:
             query = query.where(LabelRow.story_id == story_id)
+        if subject:
+            query = query.where(_has_subject(subject))
         if date_from is not None:
             query = query.where(LabelRow.claim_date >= date_from)
         if date_to is not None:
@@ -212,7 +217,6 @@ class LabelStore:
             rows = session.scalars(query.order_by(LabelRow.id.desc()).offset(offset).limit(limit))
             return LabelPage([_stored(r) for r in rows], total)
 
-
     def snapshot(self, organisations: Iterable[str] | None = None) -> list[LabelRecord]:
         """Every label (of ``organisations`` if given) in id order: the training data."""
         query = select(LabelRow).order_by(LabelRow.id)
@@ -225,3 +229,16 @@ class LabelStore:
         """How many labels the store holds, all organisations together."""
         with self.db.read() as session:
             return session.scalar(select(func.count()).select_from(LabelRow)) or 0
+
+
+def _has_subject(subject: str) -> ColumnElement[bool]:
+    """Whether the JSON list of subjects holds ``subject`` as one whole element.
+
+    The column is JSON text on every backend, written by ``json.dumps``, so
+    the element appears there exactly as ``json.dumps(subject)`` spells it,
+    quotes included: a LIKE on that spelling finds whole subjects only
+    ("health" does not match "health-care") and needs no JSON functions,
+    which SQLite and PostgreSQL name differently.
+    """
+    spelled = json.dumps(subject.lower()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(cast(LabelRow.subjects, String)).like(f"%{spelled}%", escape="\\")

@@ -130,7 +130,14 @@ def test_another_organisations_label_is_never_visible(client: FlaskClient, label
 def test_filters(client: FlaskClient) -> None:
     for body in (
         {**LABEL, "labeller": "ana", "date": "2024-01-10"},
-        {**LABEL, "text": "Beta denies it.", "verdict": "reliable", "story_id": "other", "date": "2024-03-01"},
+        {
+            **LABEL,
+            "text": "Beta denies it.",
+            "verdict": "reliable",
+            "story_id": "other",
+            "date": "2024-03-01",
+            "subjects": ["economy", "mergers"],
+        },
         {**LABEL, "text": "Talks began in May.", "verdict": "uncertain", "speaker": "Acme", "date": None},
     ):
         assert post(client, body).status_code == 201
@@ -144,6 +151,8 @@ def test_filters(client: FlaskClient) -> None:
     assert texts("labeller=ana") == ["Acme is in talks to buy Beta."]
     assert texts("story_id=other") == ["Beta denies it."]
     assert texts("speaker=Acme") == ["Talks began in May."]
+    assert texts("subject=ECONOMY") == ["Beta denies it."]
+    assert texts("subject=econ") == []
     assert texts("date_from=2024-02-01") == ["Beta denies it."]
     assert texts("date_to=2024-02-01") == ["Acme is in talks to buy Beta."]
     assert texts("created_after=2000-01-01T00:00:00Z&created_before=2999-01-01T00:00:00%2B02:00") == [

@@ -54,6 +54,26 @@ def test_listing_filters_and_paginates_newest_first(store: Store) -> None:
     assert store.labels.find("org-b").total == 0
 
 
+def test_the_subject_filter_matches_whole_subjects_in_any_ascii_case(store: Store) -> None:
+    for text, subjects in (
+        ("Clinics closed.", ["health", "Local"]),
+        ("Premiums rose.", ["health-care"]),
+        ("Rates held.", ["economy", "100%_sure"]),
+        ("Nothing tagged.", []),
+    ):
+        store.labels.add("org-a", label_from_mapping({"text": text, "verdict": "reliable", "subjects": subjects}))
+
+    def texts(subject: str) -> list[str]:
+        return [item.record.text for item in store.labels.find("org-a", subject=subject).items]
+
+    assert texts("health") == ["Clinics closed."]
+    assert texts("HEALTH-care") == ["Premiums rose."]
+    assert texts("local") == ["Clinics closed."]
+    assert texts("100%_sure") == ["Rates held."]
+    assert texts("100") == [] and texts("%") == [] and texts("_") == [] and texts('"') == []
+    assert store.labels.find("org-b", subject="health").total == 0
+
+
 def test_a_batch_skips_keys_already_present(store: Store) -> None:
     labels = [_label(f"Claim {i}.", key=f"b{i}") for i in range(4)]
     assert store.labels.add_batch("org-a", labels[:2]) == (2, 0)  # type: ignore[arg-type]
