@@ -33,7 +33,7 @@ from scoring.knowledge import load_knowledge  # noqa: E402
 from scoring.stance import card  # noqa: E402
 from scoring.stance.artifact import SHIPPED_ARTIFACT, load_artifact  # noqa: E402
 from scoring.stance.data import STANCES, read_emergent, read_fnc, read_fnc_predictions  # noqa: E402
-from scoring.stance.featurize import claims_model_inputs, fnc_inputs, statements_of  # noqa: E402
+from scoring.stance.featurize import claims_model_inputs, fnc_inputs, fnc_words, statements_of  # noqa: E402
 from scoring.stance.metrics import accuracy, fnc_score, macro_f1, per_class_f1  # noqa: E402
 from scoring.stance.model import fnc_stances  # noqa: E402
 from scoring.stance.scorer import ModelScorer  # noqa: E402
@@ -60,7 +60,8 @@ def evaluate_fnc(bundle: dict[str, Any]) -> list[dict[str, Any]]:
     knowledge = load_knowledge()
     pairs = read_fnc(FNC / "competition_test_stances.csv", FNC / "competition_test_bodies.csv")
     gold = [p.stance for p in pairs]
-    ours = fnc_stances(bundle["fnc"], fnc_inputs(bundle["fnc"], pairs, knowledge))
+    fnc = bundle["fnc"]
+    ours = fnc_stances(fnc, fnc_inputs(fnc, pairs, knowledge), fnc_words(fnc, pairs))
     rows = [_fnc_rows("credscore", gold, ours)]
     for peer in PEERS:
         path = FNC / "reference_submissions" / f"{peer}_submission.csv"
@@ -111,7 +112,8 @@ def pairs_per_second(bundle: dict[str, Any], runs: int = 3) -> tuple[float, floa
     return len(pairs) / raw, len(pairs) / read
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> str:
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A right-aligned text table (``bench/conflict_cv.py`` prints its tables the same way)."""
     widths = [max(len(str(x)) for x in [h] + [r[i] for r in rows]) for i, h in enumerate(headers)]
     line = " | ".join(h.rjust(w) for h, w in zip(headers, widths, strict=True))
     rule = "-|-".join("-" * w for w in widths)
@@ -126,11 +128,11 @@ def report_text(fnc: list[dict[str, Any]], emergent: dict[str, Any], cost: dict[
         "FNC-1 competition test (25,413 pairs; score in %, targets: score >= 83.0, macro-F1 >= 0.65, "
         "disagree-F1 >= 0.35)",
         "",
-        _table(["system", *keys], [[r["system"], *[r[k] for k in keys]] for r in fnc]),
+        table(["system", *keys], [[r["system"], *[r[k] for k in keys]] for r in fnc]),
         "",
         f"Emergent test ({emergent['pairs']} pairs, evaluation only; targets: accuracy >= 0.78, against-F1 >= 0.75)",
         "",
-        _table(
+        table(
             ["system", "accuracy", "macro_f1", "f1_for", "f1_against", "f1_observing"],
             [
                 ["credscore", emergent["accuracy"], emergent["macro_f1"], emergent["f1_for"],
@@ -139,7 +141,7 @@ def report_text(fnc: list[dict[str, Any]], emergent: dict[str, Any], cost: dict[
             ],
         ),
         "",
-        _table(["cost", "value"], [[k, v] for k, v in cost.items()]),
+        table(["cost", "value"], [[k, v] for k, v in cost.items()]),
     ]
     return "\n".join(parts)
 

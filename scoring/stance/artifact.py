@@ -16,8 +16,9 @@ from scoring.artifacts import ArtifactError, hash_path, sha256_of
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 SHIPPED_ARTIFACT = ARTIFACT_DIR / "conflict-model.skops"
-FORMAT = 2
-"""2: the headline-body model reads the headline-body features and applies class scales."""
+FORMAT = 3
+"""2: the headline-body model reads the headline-body features and applies class scales.
+3: its split of related pairs is mixed with a linear model over body and headline words."""
 
 TRUSTED_TYPES = ("sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",)
 """Types beyond skops' defaults that the artifact may hold (reviewed: HistGradientBoosting's tree nodes)."""

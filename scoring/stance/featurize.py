@@ -19,7 +19,7 @@ from scoring.knowledge import Knowledge
 from scoring.stance.data import StancePair
 from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features
-from scoring.stance.headline_body import headline_body_features
+from scoring.stance.headline_body import fit_reader, hashed_tfidf, headline_body_features, read_cues
 from scoring.stance.model import claims_inputs
 from scoring.statements import Statement, read_statement
 
@@ -62,14 +62,46 @@ def claims_model_inputs(pairs: Sequence[StancePair], knowledge: Knowledge, vecto
     return claims_inputs(features, tfidf_b)
 
 
+def fnc_readers(pairs: Sequence[StancePair]) -> dict[str, Any]:
+    """The headline-body model's vectorizers, fitted on the texts of ``pairs`` only."""
+    texts = [p.a for p in pairs] + [p.b[:MAX_TEXT_CHARS] for p in pairs]
+    return {
+        "vectorizer": hashed_tfidf(sorted(set(texts)), 2**18, ngram_range=(1, 2)),
+        "reader": fit_reader(texts, read_cues()),
+    }
+
+
 def fnc_inputs(fnc: dict[str, Any], pairs: Sequence[StancePair], knowledge: Knowledge) -> np.ndarray:
     """The headline-body model's input: the shared pair features, then the headline-body features."""
     features, _, _ = featurize_pairs(pairs, knowledge, fnc["vectorizer"])
+    headlines, bodies, rows_a, rows_b = _distinct_texts(pairs)
+    extra = headline_body_features(fnc["reader"], headlines, bodies, rows_a, rows_b)
+    return np.hstack([features, extra])
+
+
+def fnc_words(fnc: dict[str, Any], pairs: Sequence[StancePair]) -> sparse.csr_matrix:
+    """The word TF-IDF rows (the reader's hashed 1-2-grams) of each pair's body, then of its headline.
+
+    The related-pairs stance model (:func:`scoring.stance.model.fnc_probabilities`) reads them: which words
+    a body and a headline use to take a side is more than the cue lexicon lists.
+    """
+    words = fnc["reader"]["words"]
+    headlines, bodies, rows_a, rows_b = _distinct_texts(pairs)
+    body_words = sparse.csr_matrix(words.transform(bodies))
+    head_words = sparse.csr_matrix(words.transform(headlines))
+    return sparse.hstack([body_words[rows_b], head_words[rows_a]], format="csr")
+
+
+def _distinct_texts(pairs: Sequence[StancePair]) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """Each distinct headline and (clipped) body once, and each pair's row in them.
+
+    FNC-1 pairs each body with many headlines: reading every text once and
+    indexing it per pair costs a fraction of reading every pair.
+    """
     headlines = sorted({p.a for p in pairs})
     bodies = sorted({p.b[:MAX_TEXT_CHARS] for p in pairs})
     head_row = {h: i for i, h in enumerate(headlines)}
     body_row = {b: i for i, b in enumerate(bodies)}
     rows_a = np.fromiter((head_row[p.a] for p in pairs), dtype=np.int64, count=len(pairs))
     rows_b = np.fromiter((body_row[p.b[:MAX_TEXT_CHARS]] for p in pairs), dtype=np.int64, count=len(pairs))
-    extra = headline_body_features(fnc["reader"], headlines, bodies, rows_a, rows_b)
-    return np.hstack([features, extra])
+    return headlines, bodies, rows_a, rows_b

@@ -24,6 +24,7 @@ import numpy as np
 import scipy
 import sklearn
 import skops
+from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -34,10 +35,9 @@ from scoring.stance import metrics
 from scoring.stance.artifact import FORMAT
 from scoring.stance.data import STANCES, StancePair, read_emergent, read_fnc, read_split, with_unrelated
 from scoring.stance.features import FEATURE_NAMES
-from scoring.stance.featurize import MAX_TEXT_CHARS, claims_model_inputs, fnc_inputs, word_vectorizer
+from scoring.stance.featurize import claims_model_inputs, fnc_inputs, fnc_readers, fnc_words, word_vectorizer
 from scoring.stance.headline_body import feature_names as headline_body_names
-from scoring.stance.headline_body import fit_reader, hashed_tfidf, read_cues
-from scoring.stance.model import DISAGREE
+from scoring.stance.model import DISAGREE, fnc_probabilities, related_inputs
 
 Log = Callable[[str], None]
 
@@ -49,8 +49,10 @@ class TrainingConfig:
     seed: int = 0
     fnc_weight_powers: tuple[float, ...] = (0.5,)
     fnc_iterations: int = 350
+    related_mix: float = 0.5
+    related_c: float = 1.0
     agree_scales: tuple[float, ...] = (1.0,)
-    disagree_scales: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+    disagree_scales: tuple[float, ...] = (4.0,)
     claims_c: tuple[float, ...] = (0.25, 0.5, 1.0)
     folds: int = 5
     unrelated_per_claim: int = 3
@@ -127,6 +129,28 @@ def _class_weights(y: np.ndarray, power: float) -> np.ndarray:
     return np.asarray(weights[y], dtype=np.float64)
 
 
+def fit_headline_body(
+    features: np.ndarray, words: sparse.csr_matrix, y: np.ndarray, config: TrainingConfig, power: float
+) -> dict[str, Any]:
+    """The headline-body estimators, as the entries of the bundle's ``fnc`` dict.
+
+    The boosted trees learn all four stances; the related-pairs model (see
+    :func:`~scoring.stance.model.fnc_probabilities`) learns agree / disagree /
+    discuss from the related pairs alone, with balanced class weights, so the
+    rare ``disagree`` weighs as much as the others there.
+    """
+    model = _boosting(config).fit(features, y, sample_weight=_class_weights(y, power))
+    out: dict[str, Any] = {"classifier": model, "related_mix": config.related_mix}
+    if config.related_mix > 0.0:
+        related = np.flatnonzero(y != STANCES.index("unrelated"))
+        scaler = MaxAbsScaler().fit(features[related])
+        linear = LogisticRegression(
+            C=config.related_c, max_iter=2000, class_weight="balanced", random_state=config.seed
+        ).fit(related_inputs(scaler, features[related], words[related]), y[related])
+        out.update({"related_scaler": scaler, "related_classifier": linear})
+    return out
+
+
 def _fnc_report(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     report = _report(gold, predicted, STANCES)
     report["fnc_score"] = round(metrics.fnc_score(gold, predicted), 4)
@@ -166,15 +190,6 @@ def _class_scales(
     return best[1], best[2]
 
 
-def _fnc_readers(pairs: Sequence[StancePair], config: TrainingConfig) -> dict[str, Any]:
-    """The headline-body model's vectorizers, fitted on the texts of ``pairs`` only."""
-    texts = [p.a for p in pairs] + [p.b[:MAX_TEXT_CHARS] for p in pairs]
-    return {
-        "vectorizer": hashed_tfidf(sorted(set(texts)), 2**18, ngram_range=(1, 2)),
-        "reader": fit_reader(texts, read_cues()),
-    }
-
-
 def train_fnc(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig, log: Log) -> dict[str, Any]:
     """The headline-body model: weighting and class scales chosen on the hold-out split, then refitted on all train.
 
@@ -183,7 +198,9 @@ def train_fnc(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig, lo
     bodies will be.
     """
     all_pairs = corpora.fnc_train + corpora.fnc_holdout
-    features = fnc_inputs(_fnc_readers(corpora.fnc_train, config), all_pairs, knowledge)
+    readers = fnc_readers(corpora.fnc_train)
+    features = fnc_inputs(readers, all_pairs, knowledge)
+    words = fnc_words(readers, all_pairs)
     y = _labels(all_pairs)
     train = np.arange(len(corpora.fnc_train))
     hold = np.arange(len(corpora.fnc_train), len(all_pairs))
@@ -192,8 +209,8 @@ def train_fnc(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig, lo
     tried: dict[str, dict[str, float]] = {}
     probabilities: dict[float, np.ndarray] = {}
     for power in config.fnc_weight_powers:
-        model = _boosting(config).fit(features[train], y[train], sample_weight=_class_weights(y[train], power))
-        probabilities[power] = model.predict_proba(features[hold])
+        model = fit_headline_body(features[train], words[train], y[train], config, power)
+        probabilities[power] = fnc_probabilities(model, features[hold], words[hold])
         report = _fnc_report(gold, _names(probabilities[power].argmax(axis=1)))
         tried[f"power={power}"] = report
         log(f"fnc hold-out, class weight power {power}: score {report['fnc_score']:.2f}, "
@@ -206,13 +223,12 @@ def train_fnc(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig, lo
     scales, scaled = _class_scales(probabilities[power], gold, config)
     log(f"fnc hold-out, class scales {scales}: score {scaled['fnc_score']:.2f}, "
         f"macro-F1 {scaled['macro_f1']:.3f}, disagree-F1 {scaled['f1_disagree']:.3f}")
-    fnc = _fnc_readers(all_pairs, config)
+    fnc = fnc_readers(all_pairs)
     features = fnc_inputs(fnc, all_pairs, knowledge)
-    model = _boosting(config).fit(features, y, sample_weight=_class_weights(y, power))
     reader = fnc["reader"]
+    fnc.update(fit_headline_body(features, fnc_words(fnc, all_pairs), y, config, power))
     fnc.update(
         {
-            "classifier": model,
             "weight_power": power,
             "class_scales": list(scales),
             "feature_names": list(FEATURE_NAMES) + list(headline_body_names(reader)),

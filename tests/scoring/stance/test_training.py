@@ -11,7 +11,8 @@ import numpy as np
 
 from scoring.knowledge import Knowledge
 from scoring.stance.artifact import load_artifact, save_artifact
-from scoring.stance.featurize import claims_model_inputs, fnc_inputs
+from scoring.stance.featurize import claims_model_inputs, fnc_inputs, fnc_words
+from scoring.stance.model import fnc_probabilities
 from scoring.stance.training import TrainingConfig, train_bundle
 from tests.scoring.stance.conftest import tiny_corpora
 
@@ -22,11 +23,11 @@ def _fingerprint(bundle: dict[str, Any], knowledge: Knowledge) -> str:
     """sha256 over the metrics and the predicted probabilities of both models on the fixture pairs."""
     corpora = tiny_corpora()
     pairs = corpora.fnc_train + corpora.fnc_holdout + corpora.emergent
-    fnc_x = fnc_inputs(bundle["fnc"], pairs, knowledge)
+    fnc = bundle["fnc"]
     claims = bundle["claims"]
     claims_x = claims_model_inputs(pairs, knowledge, claims["vectorizer"])
     proba = [
-        bundle["fnc"]["classifier"].predict_proba(fnc_x),
+        fnc_probabilities(fnc, fnc_inputs(fnc, pairs, knowledge), fnc_words(fnc, pairs)),
         claims["classifier"].predict_proba(claims["scaler"].transform(claims_x)),
     ]
     digest = hashlib.sha256(json.dumps(bundle["metrics"], sort_keys=True).encode())
