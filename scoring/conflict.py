@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 
 from scoring.candidates import candidate_pairs
 from scoring.knowledge import Knowledge
+from scoring.quantities import Quantity
 from scoring.statements import ContrastHit, Statement
 from scoring.tokens import stems_of
 
@@ -35,6 +36,10 @@ PLACE_TOPIC = 0.4
 
 GENERIC_NUMBER_TOPIC = 0.35
 """Percentages and sums differ across topics: compare them only within one topic."""
+
+SAME_MEASURE = 0.6
+"""Share of words the clauses around two percentages or sums must have in common to be one measure
+("turnout in the referendum"); "turnout in the north" and "turnout in the south" (a third) are two."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,9 @@ class RuleScorer:
                 if qa.unit != qb.unit or not qa.disjoint(qb):
                     continue
                 if qa.unit in self.knowledge.generic_units:
-                    if len(a.content & b.content) < 2 or self._topic(a, b) < GENERIC_NUMBER_TOPIC:
+                    if not _same_measure(qa, qb) and (
+                        len(a.content & b.content) < 2 or self._topic(a, b) < GENERIC_NUMBER_TOPIC
+                    ):
                         continue
                 elif not (a.content & b.content) - {qa.unit}:
                     continue
@@ -208,6 +215,18 @@ class RuleScorer:
             f"(shared: {_words(a, (a.content & b.content) - place_words)}).",
             "places",
         )
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures' own clauses say they measure the same thing.
+
+    A claim's attribution ("…, the electoral commission said") shares no
+    words with the other claim's ("…, observers said") and would dilute the
+    claims' common topic, so a percentage or a sum is also compared when the
+    clauses around the two figures are mostly the same words.
+    """
+    union = a.about | b.about
+    return bool(union) and len(a.about & b.about) / len(union) >= SAME_MEASURE
 
 
 def _clash(

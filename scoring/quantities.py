@@ -37,6 +37,9 @@ class Quantity:
     high: float
     unit: str
     text: str
+    about: frozenset[str] = frozenset()
+    """Stems of the content words in the number's own clause ("turnout", "referendum" in "Turnout in the
+    referendum was 61 percent, the commission said"): what the figure measures, without the attribution."""
 
     def disjoint(self, other: Quantity) -> bool:
         """Whether the two ranges cannot both hold."""
@@ -108,9 +111,37 @@ def find_quantities(tokens: Sequence[Token], text: str, knowledge: Knowledge) ->
             elif low == high:
                 low, high = low * (1 - EXACT), high * (1 + EXACT)
             words = text[tokens[start].start : tokens[end - 1].end] if text else tokens[i].text
-            found.append(Quantity(low * factor, high * factor, unit, words))
+            found.append(
+                Quantity(low * factor, high * factor, unit, words, _clause_content(tokens, text, start, end, knowledge))
+            )
         i = end
     return found
+
+
+_CLAUSE_BREAKS = frozenset(",;:()[].!?\u2013\u2014")
+"""Characters between two words that end a clause (tokens carry no punctuation; the gaps between them do)."""
+
+
+def _clause_content(tokens: Sequence[Token], text: str, start: int, end: int, knowledge: Knowledge) -> frozenset[str]:
+    """Content stems between the punctuation around tokens ``start:end``, the number's own words left out."""
+
+    def broken(index: int) -> bool:  # a clause break between tokens index - 1 and index
+        return not _CLAUSE_BREAKS.isdisjoint(text[tokens[index - 1].end : tokens[index].start])
+
+    left = start
+    while left > 0 and not broken(left):
+        left -= 1
+    right = end
+    while right < len(tokens) and not broken(right):
+        right += 1
+    return frozenset(
+        token.stem
+        for index in (*range(left, start), *range(end, right))
+        if (token := tokens[index]).norm not in knowledge.stopwords
+        and len(token.norm) > 1
+        and token.stem not in knowledge.units
+        and _numeral(token) is None
+    )
 
 
 def _bound(low: float, high: float, bound: str) -> tuple[float, float]:

@@ -51,6 +51,13 @@ CONFLICTS = [
         "Customers could not pay for more than three hours.",
         ["40", "three"],
     ),
+    # percentages whose own clauses match, whoever each claim is attributed to
+    (
+        "Turnout in the referendum was 61 percent, the electoral commission and the government's observers said.",
+        "Turnout in the referendum was 44 percent, the opposition and an independent polling firm said.",
+        ["61", "44"],
+    ),
+    ("Turnout was 61%, the election commission said.", "Turnout was 44%, observers said.", ["61%", "44%"]),
     # places
     (
         "The stolen painting is now in France, investigators believe.",
@@ -74,6 +81,8 @@ NOT_CONFLICTS = [
     ("Acme denied it was in talks.", "Beta Corp declined to comment on the talks."),
     ("About 1,000 troops arrived in March.", "Nearly 1,050 troops arrived in March."),
     ("Polaris put the party on 21 percent.", "A Meridian poll published on Thursday put the party four points ahead."),
+    ("Turnout in the north was 61%, officials said.", "Turnout in the south was 44%, officials said."),
+    ("Unemployment was 5%, the ministry said.", "Inflation was 3%, the ministry said."),
     ("The striker will not leave Rennvik this summer.", "Rennvik have not agreed a fee for the striker."),
     (
         "The painting was stolen in France.",

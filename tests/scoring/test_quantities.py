@@ -43,3 +43,10 @@ def test_years_are_not_counts(scorer: Scorer) -> None:
 
 def test_a_number_at_the_end_takes_the_noun_before_it(scorer: Scorer) -> None:
     assert _one(scorer, "The number of Laotian troops is small, estimated at fewer than 200.")[2] == "troops"
+
+
+def test_a_figure_knows_the_words_of_its_own_clause(scorer: Scorer) -> None:
+    """What a percentage measures comes from its clause, not from the attribution after the comma."""
+    text = "Turnout in the referendum was 61 percent, the electoral commission said."
+    (found,) = find_quantities(tokenize(text), text, scorer.knowledge)
+    assert found.about == {"turnout", "referendum"}
