@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 from marshmallow import ValidationError
 
 from api.schemas import StorySchema
 from scoring.claims import Story
+
+if TYPE_CHECKING:
+    from scoring.pipeline import Scorer
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -62,6 +65,15 @@ def _open(path: str) -> tuple[BinaryIO, str]:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
 
 
+def _shipped_scorer() -> Scorer:
+    """The pipeline with the model a fresh service serves (the shipped default, else the rule prior)."""
+    from scoring.pipeline import Scorer
+    from scoring.training.default import default_model
+
+    model, version = default_model()
+    return Scorer(model=model, model_version=version)
+
+
 @click.group()
 @click.version_option(package_name="credscore")
 def main() -> None:
@@ -85,7 +97,7 @@ def score(path: str, compact: bool, claimreview: bool, claim_ids: tuple[str, ...
         if stream is not sys.stdin.buffer:
             stream.close()
     story = load_story(data, name)
-    report = score_story(story)
+    report = score_story(story, _shipped_scorer())
     if claimreview:
         try:
             report = claim_reviews(report, Appearance(headline=story.title), claim_ids)
@@ -125,7 +137,7 @@ def analyze(path: str, compact: bool) -> None:
         story = extract_story(text)
     except ArticleError as error:
         raise InputError(f"{name}: {error}") from None
-    click.echo(json.dumps(score_story(story), ensure_ascii=False, indent=None if compact else 2))
+    click.echo(json.dumps(score_story(story, _shipped_scorer()), ensure_ascii=False, indent=None if compact else 2))
 
 
 @main.command()
@@ -203,3 +215,30 @@ def train_attribution(data_root: str, out: str | None) -> None:
         raise InputError(str(error)) from None
     size = target.stat().st_size / 1e6
     click.echo(f"wrote {target} ({size:.1f} MB, sha256 {digest}) in {bundle['train_seconds']} s of training")
+
+
+@main.command("train-default")
+@click.option(
+    "--labels",
+    "labels_path",
+    default=str(Path(__file__).resolve().parents[1] / "fixtures" / "labels" / "default-training.jsonl"),
+    show_default=True,
+    help="JSONL labels to learn from (the project's own labelled claims).",
+)
+@click.option("--out", default=None, help="Directory to write (default: the one the package ships).")
+def train_default(labels_path: str, out: str | None) -> None:
+    """Rebuild the default credibility model; it is written only if it passes the gate against the rule prior."""
+    from scoring.training.default import DEFAULT_DIR
+    from scoring.training.default_build import build, read_training_labels, write
+    from scoring.training.default_card import summary
+
+    try:
+        result = build(read_training_labels(Path(labels_path)))
+    except (FileNotFoundError, ValueError) as error:
+        raise InputError(str(error)) from None
+    click.echo(summary(result))
+    if not result.decision.promote:
+        raise InputError(f"not written: the gate refused the model. {result.decision.reason}")
+    target = Path(out) if out else DEFAULT_DIR
+    write(result, target)
+    click.echo(f"wrote {target} ({result.version}, {len(result.artifact):,} bytes, sha256 {result.sha256})")

@@ -7,8 +7,10 @@ on valid, and reports on test once: 6-way accuracy, macro-F1, binary
 accuracy (true / mostly-true / half-true against the rest, decided by the
 summed probability of those three) and the expected calibration error,
 beside Wang 2017's 27.4% (6-way, all metadata). The model's speaker, party,
-venue and subject track records are learned from train labels only (out of
-fold), and valid shows what the subject record adds;
+venue and subject track records and its precedents (the verdicts of the most
+similar labelled claims) are learned from train labels only (out of fold),
+and valid shows what the subject record and the precedents add, and the
+binary accuracy at other thresholds than 0.5;
 the table also shows what LIAR's own history columns would do if used as
 given (they count the row's own label) and with the own label subtracted.
 Then the serving cost: a 20-claim story scored with the rule prior and with
@@ -35,7 +37,7 @@ from scoring.labels.readers import LIAR_COLUMNS, read_labels
 from scoring.labels.scale import LIAR_LABELS
 from scoring.training import examples_from_labels
 from scoring.training.metrics import evaluate
-from scoring.training.model import CredibilityModel
+from scoring.training.model import RECORDS, CredibilityModel
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "liar"
 WANG_2017 = 0.274
@@ -58,10 +60,10 @@ def _load(path: Path) -> tuple[list, list[str], np.ndarray]:  # type: ignore[typ
     return labels, [x.original_label for x in labels], history
 
 
-def _metrics(proba: np.ndarray, truth: list[str]) -> dict[str, float]:
+def _metrics(proba: np.ndarray, truth: list[str], threshold: float = 0.5) -> dict[str, float]:
     scores = evaluate(proba, truth, LIAR_LABELS)
     true_side = np.isin(np.array(LIAR_LABELS), sorted(BINARY_TRUE))
-    says_true = proba[:, true_side].sum(axis=1) >= 0.5
+    says_true = proba[:, true_side].sum(axis=1) >= threshold
     binary = np.mean([p == (t in BINARY_TRUE) for p, t in zip(says_true, truth, strict=True)])
     argmax_true = true_side[proba.argmax(axis=1)]
     argmax_binary = np.mean([p == (t in BINARY_TRUE) for p, t in zip(argmax_true, truth, strict=True)])
@@ -129,14 +131,17 @@ def main() -> None:
         model = CredibilityModel(classes=LIAR_LABELS, text_c=text_c, final_c=final_c).fit(x_train, y_train)
         tuning[(text_c, final_c)] = _metrics(model.predict_proba(x_valid), y_valid)["accuracy"]
     best = max(tuning, key=lambda c: (tuning[c], -c[0], -c[1]))
-    without_subjects = CredibilityModel(
-        classes=LIAR_LABELS, text_c=best[0], final_c=best[1], records=("speaker", "party", "venue")
-    ).fit(x_train, y_train)
-    valid_without = _metrics(without_subjects.predict_proba(x_valid), y_valid)
+    ablations = {}
+    for left_out in ("subject", "precedent"):
+        records = tuple(r for r in RECORDS if r != left_out)
+        ablated = CredibilityModel(classes=LIAR_LABELS, text_c=best[0], final_c=best[1], records=records)
+        ablations[left_out] = _metrics(ablated.fit(x_train, y_train).predict_proba(x_valid), y_valid)
     started = time.perf_counter()
     model = CredibilityModel(classes=LIAR_LABELS, text_c=best[0], final_c=best[1]).fit(x_train, y_train)
     train_seconds = time.perf_counter() - started
-    valid_best = _metrics(model.predict_proba(x_valid), y_valid)
+    valid_proba = model.predict_proba(x_valid)
+    valid_best = _metrics(valid_proba, y_valid)
+    thresholds = {t: _metrics(valid_proba, y_valid, t)["binary"] for t in (0.45, 0.5, 0.55)}
     result = _metrics(model.predict_proba(x_test), y_test)
     serving = _serving(train, valid)
 
@@ -157,15 +162,18 @@ def main() -> None:
         store.close()
 
     print("valid 6-way accuracy by (text C, final C): " + ", ".join(f"{k}: {v:.4f}" for k, v in tuning.items()))
+    print(f"valid at {best}: 6-way accuracy {valid_best['accuracy']:.4f}, binary {valid_best['binary']:.4f}")
+    for left_out, scores in ablations.items():
+        print(f"  without the {left_out} record: {scores['accuracy']:.4f}, binary {scores['binary']:.4f}")
     print(
-        f"valid at {best}: 6-way accuracy {valid_best['accuracy']:.4f}, binary {valid_best['binary']:.4f} with the "
-        f"subject record; {valid_without['accuracy']:.4f}, {valid_without['binary']:.4f} without"
+        "  binary by threshold on the true side's summed probability: "
+        + ", ".join(f"{t}: {b:.4f}" for t, b in thresholds.items())
     )
     print(f"LIAR test ({len(y_test)} claims), model with (text C, final C) = {best}")
     print(f"{'model':58} {'6-way acc':>9} {'macro-F1':>8} {'binary':>7} {'ECE':>6}")
     print(
-        f"{'credscore model (leak-free track records)':58} {result['accuracy']:9.4f} {result['macro_f1']:8.4f} "
-        f"{result['binary']:7.4f} {result['ece']:6.4f}"
+        f"{'credscore model (leak-free track records and precedents)':58} {result['accuracy']:9.4f} "
+        f"{result['macro_f1']:8.4f} {result['binary']:7.4f} {result['ece']:6.4f}"
     )
     print(f"{'  (binary from the most probable class instead)':58} {'':9} {'':8} {result['binary_argmax']:7.4f}")
     print(f"{'Wang 2017, hybrid CNN, all metadata (published)':58} {WANG_2017:9.4f}")
@@ -194,8 +202,11 @@ def main() -> None:
                     "train_seconds": round(train_seconds, 2),
                     "valid_6way_accuracy": round(tuning[best], 4),
                     "valid_binary_accuracy": valid_best["binary"],
-                    "valid_6way_accuracy_without_subjects": valid_without["accuracy"],
-                    "valid_binary_accuracy_without_subjects": valid_without["binary"],
+                    "valid_6way_accuracy_without_subjects": ablations["subject"]["accuracy"],
+                    "valid_binary_accuracy_without_subjects": ablations["subject"]["binary"],
+                    "valid_6way_accuracy_without_precedents": ablations["precedent"]["accuracy"],
+                    "valid_binary_accuracy_without_precedents": ablations["precedent"]["binary"],
+                    "valid_binary_accuracy_by_threshold": {str(t): b for t, b in thresholds.items()},
                     "story20_rule_p50_ms": serving["rule_p50_ms"],
                     "story20_rule_p99_ms": serving["rule_p99_ms"],
                     "story20_model_p50_ms": serving["model_p50_ms"],

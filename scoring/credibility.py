@@ -57,6 +57,7 @@ FEATURE_TEXT = {
     "party_record": "the track record of the backing parties",
     "venue_record": "the track record of the venue where the claim was made",
     "subject_record": "the track record of the claim's subjects",
+    "precedent_record": "the verdicts of the most similar labelled claims",
 }
 
 WELL_SOURCED = 0.6

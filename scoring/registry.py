@@ -29,6 +29,7 @@ from scoring.labels import LabelRecord
 from scoring.pipeline import Scorer
 from scoring.training import examples_from_labels
 from scoring.training.artifact import ArtifactError, from_bytes, sha256, to_bytes
+from scoring.training.default import default_model
 from scoring.training.gate import GateDecision, decide
 from scoring.training.metrics import evaluate
 from scoring.training.model import CredibilityModel
@@ -126,6 +127,8 @@ class Registry:
     storage: RegistryStorage
     scorer: Scorer | None = None
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    fallback: Callable[[], tuple[Any, str]] = default_model
+    """What serves while no version is active (the shipped default model, else the rule prior): the first bar."""
 
     def train(self, labels: Sequence[LabelRecord], actor: str = "") -> tuple[ModelVersion, GateDecision]:
         """Train on the snapshot, register the version, and activate it if the gate allows."""
@@ -158,10 +161,15 @@ class Registry:
         return self.storage.get_version(version.version) or version, decision
 
     def _serving_metrics(self, held: Sequence[LabelRecord]) -> dict[str, Any] | None:
-        """The serving model's metrics on today's frozen set (``None`` when only the rule prior serves)."""
+        """The serving model's metrics on today's frozen set.
+
+        With no version active, the fallback serves, so a newsroom's first
+        model must be at least as good as the default model on the
+        newsroom's own frozen set; ``None`` only when nothing can be measured.
+        """
         active = self.storage.active_version()
         if active is None:
-            return None
+            return evaluate_model(self.fallback()[0], held, self.scorer)
         record = self.storage.get_version(active)
         data = self.storage.artifact(active)
         if record is None or data is None:

@@ -12,18 +12,20 @@ import hashlib
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from skops.io import dumps, get_untrusted_types, loads
 
 from scoring.training.model import CredibilityModel
 from scoring.training.monotone_logit import MonotoneLogit
 
-FORMAT = 3
-"""Bump when the state layout changes."""
+FORMAT = 4
+"""Bump when the state layout changes (4 added the precedent record's labelled claims)."""
 
-READABLE_FORMATS: dict[int, tuple[str, ...] | None] = {2: ("speaker", "party", "venue"), 3: None}
+READABLE_FORMATS: dict[int, tuple[str, ...] | None] = {2: ("speaker", "party", "venue"), 3: None, 4: None}
 """Formats this code loads, with the track records a format's models kept when its params do not name them
-(format 2 predates the subject record)."""
+(format 2 predates the subject record; formats 2 and 3 predate the precedent record and their params never
+name it, so their models serve as they were trained)."""
 
 TRUSTED_TYPES: tuple[str, ...] = ()
 """Types beyond skops' defaults that an artifact may hold: none."""
@@ -51,6 +53,7 @@ def to_bytes(model: CredibilityModel) -> bytes:
         "text_model": model.text_model_,
         "record_keys": ["\n".join(sorted(table)) for table in model.tables_],
         "record_counts": [_counts(table, len(model.classes_)) for table in model.tables_],
+        "precedent": _precedent_state(model),
         "baseline": model.baseline_,
         "final_classes": model.final_.classes_,
         "final_monotone": list(model.final_.monotone),
@@ -93,6 +96,19 @@ def from_bytes(data: bytes, expected_sha256: str) -> CredibilityModel:
     model.vectorizer_ = vectorizer
     model.text_model_ = state["text_model"]
     model.tables_ = [_table(k, c) for k, c in zip(state["record_keys"], state["record_counts"], strict=True)]
+    if "precedent" in model.records:
+        precedent = state.get("precedent")
+        if not isinstance(precedent, dict):
+            raise ArtifactError("artifact names the precedent record but holds no labelled claims for it")
+        model.precedent_rows_ = sp.csr_matrix(
+            (
+                np.asarray(precedent["data"], dtype=np.float64),
+                np.asarray(precedent["indices"], dtype=np.int64),
+                np.asarray(precedent["indptr"], dtype=np.int64),
+            ),
+            shape=(int(precedent["rows"]), len(vocabulary)),
+        )
+        model.precedent_labels_ = np.asarray(precedent["labels"], dtype=np.int64)
     model.baseline_ = np.asarray(state["baseline"], dtype=np.float64)
     final = MonotoneLogit(tuple(state["final_monotone"]), C=model.final_c)
     final.classes_ = np.asarray(state["final_classes"], dtype=np.int64)
@@ -104,6 +120,20 @@ def from_bytes(data: bytes, expected_sha256: str) -> CredibilityModel:
     model.final_ = final
     model.n_features_in_ = int(state["n_features_in"])
     return model
+
+
+def _precedent_state(model: CredibilityModel) -> dict[str, Any] | None:
+    """The precedent record's labelled claims as plain arrays (TF-IDF rows in CSR parts, class codes), if kept."""
+    if "precedent" not in model.records:
+        return None
+    rows = model.precedent_rows_
+    return {
+        "data": rows.data,
+        "indices": rows.indices.astype(np.int64),
+        "indptr": rows.indptr.astype(np.int64),
+        "rows": int(rows.shape[0]),
+        "labels": model.precedent_labels_,
+    }
 
 
 def _plain_params(params: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,8 @@ signals, the claim's words and who backs it. The design, left to right:
   speaker's job title or state, or one-hot job, state and subject columns,
   did not help on LIAR's valid split: the speaker's own record already holds
   what they say);
+- the precedent: the verdicts of the most similar labelled claims
+  (:mod:`~scoring.training.precedent`), out of fold for training rows too;
 - the verdict: a softmax regression over the ordered classes
   (:class:`~scoring.training.monotone_logit.MonotoneLogit`) whose weights for
   the signals the rules give a direction are shared across classes and bounded
@@ -33,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -44,15 +47,23 @@ from threadpoolctl import threadpool_limits
 from scoring.credibility import CLASSES, FEATURES, ClaimContext, Contribution
 from scoring.training.examples import Example
 from scoring.training.monotone_logit import MonotoneLogit
+from scoring.training.precedent import out_of_fold_precedents, precedent_features
 from scoring.training.text_scorer import TextScorer
 from scoring.training.track_record import count_table, out_of_fold, record_features, venue_keys
 from scoring.training.wording import WORDING_FEATURES, wording_matrix
 
-MONOTONE = {"independence": 1, "anonymity": -1, "conflict": -1}
-"""Directions the rules impose on the learned verdict."""
+MONOTONE = {"independence": 1, "anonymity": -1, "conflict": -1, "opposed_agreement": 1, "interested_only": -1}
+"""Directions the rules impose on the learned verdict (support only from interested parties never raises it)."""
 
-RECORDS = ("speaker", "party", "venue", "subject")
-"""The track records a model may keep, in design order; an explanation calls each ``<name>_record``."""
+RECORDS = ("speaker", "party", "venue", "subject", "precedent")
+"""The track records a model may keep, in design order; an explanation calls each ``<name>_record``.
+
+All but ``precedent`` are keyed by who or what a claim names (:data:`KEYED_RECORDS`);
+the precedent is found among the labelled claims' words.
+"""
+
+KEYED_RECORDS = ("speaker", "party", "venue", "subject")
+"""The records kept as per-key class counts (``tables_``, in this order)."""
 
 EXPLANATION_CACHE_SIZE = 10_000
 """Claims whose explanations are kept between a batch prediction and the scorer asking for them."""
@@ -62,7 +73,8 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Classifier over ordered ``classes`` (worst first) from signals, wording and track records.
 
     ``records`` names the track records kept, a subset of :data:`RECORDS` in
-    that order (models saved before subjects were labelled keep three).
+    that order (models saved before subjects were labelled keep three, and
+    before precedents four).
     """
 
     def __init__(
@@ -128,20 +140,28 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                     fold_model = self._text_model().fit(words[rest], target[rest])
                     text_proba[held] = _spread(fold_model.predict_proba(words[held]), fold_model.classes_, n_classes)
             self.text_model_ = self._text_model().fit(words, target)
-        keys = _record_keys(examples, self.records)
-        self.tables_ = [count_table(k, target, n_classes) for k in keys]
+        keys = dict(zip(self._keyed(), _record_keys(examples, self._keyed()), strict=True))
+        self.tables_ = [count_table(k, target, n_classes) for k in keys.values()]
+        if "precedent" in self.records:
+            self.precedent_rows_ = sp.csr_matrix(words, dtype=np.float64)
+            self.precedent_labels_ = target.copy()
+        records = [
+            out_of_fold_precedents(self.precedent_rows_, target, folds, self.prior_)
+            if name == "precedent"
+            else out_of_fold(keys[name], target, folds, self.prior_, self.record_alpha)
+            for name in self.records
+        ]
         design = np.hstack(
-            [
-                np.array([e.signals for e in examples], dtype=np.float64),
-                text_proba,
-                wording_matrix(texts),
-                *(out_of_fold(k, target, folds, self.prior_, self.record_alpha) for k in keys),
-            ]
+            [np.array([e.signals for e in examples], dtype=np.float64), text_proba, wording_matrix(texts), *records]
         )
         self.baseline_ = design.mean(axis=0)
         self.final_ = MonotoneLogit(_constraints(), C=self.final_c).fit(design, target)
         self.n_features_in_ = design.shape[1]
         return self
+
+    def _keyed(self) -> tuple[str, ...]:
+        """The records kept as per-key count tables, in design order."""
+        return tuple(name for name in self.records if name in KEYED_RECORDS)
 
     def _folds(self, target: NDArray[np.int64]) -> list[NDArray[np.int64]]:
         smallest = int(np.bincount(target).min(initial=0)) if len(target) else 0
@@ -164,22 +184,21 @@ class CredibilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         n_classes = len(self.classes)
         texts = [e.context.text for e in examples]
         scorer = self._text_scorer()
+        words = sp.csr_matrix(scorer.words(texts) if scorer is not None else self.vectorizer_.transform(texts))
         if scorer is not None and self.text_model_ is not None and examples:
-            text_proba = _spread(scorer.predict_proba(texts), self.text_model_.classes_, n_classes)
+            text_proba = _spread(scorer.proba_of_words(words), self.text_model_.classes_, n_classes)
         else:
             text_proba = np.tile(self.prior_, (len(examples), 1))
         signals = np.array([e.signals for e in examples], dtype=np.float64).reshape(-1, len(FEATURES))
-        return np.hstack(
-            [
-                signals,
-                text_proba,
-                wording_matrix(texts),
-                *(
-                    record_features(k, table, self.prior_, self.record_alpha)
-                    for k, table in zip(_record_keys(examples, self.records), self.tables_, strict=True)
-                ),
-            ]
-        )
+        tables = dict(zip(self._keyed(), self.tables_, strict=True))
+        keys = dict(zip(self._keyed(), _record_keys(examples, self._keyed()), strict=True))
+        records = [
+            precedent_features(words, self.precedent_rows_, self.precedent_labels_, self.prior_)
+            if name == "precedent"
+            else record_features(keys[name], tables[name], self.prior_, self.record_alpha)
+            for name in self.records
+        ]
+        return np.hstack([signals, text_proba, wording_matrix(texts), *records])
 
     def proba_from_design(self, design: NDArray[np.float64]) -> NDArray[np.float64]:
         """Class probabilities (worst first) from design rows."""
@@ -321,7 +340,7 @@ def _group_spans(n_classes: int, groups: Sequence[str]) -> dict[str, tuple[int, 
 
 
 def _record_keys(examples: Sequence[Example], records: Sequence[str]) -> list[list[tuple[str, ...]]]:
-    """Per record named in ``records``, each example's keys: its speakers, parties, venue or subjects."""
+    """Per keyed record named in ``records``, each example's keys: its speakers, parties, venue or subjects."""
     readers: dict[str, Callable[[Example], tuple[str, ...]]] = {
         "speaker": lambda e: e.context.speakers,
         "party": lambda e: e.context.parties,

@@ -63,7 +63,11 @@ class TextScorer:
 
     def predict_proba(self, texts: Sequence[str]) -> NDArray[np.float64]:
         """Probabilities over the logistic regression's classes, one row per text."""
-        logits = np.asarray(self.words(texts) @ self.coef.T, dtype=np.float64) + self.intercept
+        return self.proba_of_words(self.words(texts))
+
+    def proba_of_words(self, words: sp.csr_matrix) -> NDArray[np.float64]:
+        """:meth:`predict_proba` from TF-IDF rows already computed by :meth:`words`."""
+        logits = np.asarray(words @ self.coef.T, dtype=np.float64) + self.intercept
         if self.coef.shape[0] == 1:
             positive = 1.0 / (1.0 + np.exp(-logits[:, 0]))
             return np.column_stack([1.0 - positive, positive])

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import MAX_INPUT_BYTES, main
+from scoring.training.default import default_model
 from tests.conftest import FIXTURES
 
 
@@ -36,6 +37,7 @@ def test_score_reads_stdin(runner: CliRunner) -> None:
     assert [c["id"] for c in report["claims"]] == ["c1", "c2"]
     assert report["conflicts"][0]["claims"] == ["c1", "c2"]
     assert set(report["version"]) >= {"rules", "model", "knowledge"}
+    assert report["version"]["model"] == default_model()[1]  # the model a fresh service serves, not the rule prior
     for claim in report["claims"]:
         assert set(claim) >= {
             "id", "text", "source_ids", "independence", "anonymity", "conflict", "supported_by", "credibility"

@@ -14,7 +14,7 @@ from api.store.tables import ModelVersionRow
 from api.training import start_training
 from scoring import story_from_dict
 from scoring.labels import LabelRecord
-from scoring.registry import ModelServer, Registry, in_evaluation_set
+from scoring.registry import ModelServer, Registry, fit_model, in_evaluation_set, split
 from scoring.training.default import RULE_PRIOR_VERSION, default_model
 from tests.scoring.training.newsroom import newsroom_labels
 
@@ -74,6 +74,19 @@ def test_the_gate_refuses_a_candidate_trained_on_flipped_labels(store: Store, re
     assert candidate.status == "refused" and ("Recall" in candidate.reason or "Macro-F1" in candidate.reason)
     assert store.registry.active_version() == first.version
     assert {v.version for v in store.registry.versions()} == {first.version, candidate.version}
+
+
+@SQLITE_ONLY
+def test_a_first_model_must_match_what_serves_while_no_version_is_active(store: Store) -> None:
+    """With no version active the fallback serves, so it is the first candidate's bar."""
+    clean = newsroom_labels(300)
+    bar = fit_model(split(clean)[0])
+    registry = Registry(store.registry, fallback=lambda: (bar, "bar"))
+    candidate, decision = registry.train(_sabotaged(clean))
+    assert not decision.promote and candidate.status == "refused", candidate.metrics
+    assert "serving model" in candidate.reason and store.registry.active_version() is None
+    first, decision = registry.train(clean)
+    assert decision.promote and store.registry.active_version() == first.version
 
 
 def test_activation_and_rollback_change_the_served_version(

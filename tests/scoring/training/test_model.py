@@ -38,7 +38,13 @@ def test_it_learns_the_sourcing_patterns(model: CredibilityModel) -> None:
 def test_more_independence_never_lowers_and_more_anonymity_never_raises(model: CredibilityModel) -> None:
     base = examples_from_labels(newsroom_labels(30, seed=5))
     grid = np.linspace(0.0, 1.0, 6)
-    for feature, direction in (("independence", 1), ("anonymity", -1), ("conflict", -1)):
+    for feature, direction in (
+        ("independence", 1),
+        ("anonymity", -1),
+        ("conflict", -1),
+        ("opposed_agreement", 1),
+        ("interested_only", -1),
+    ):
         column = FEATURES.index(feature)
         rows = []
         for example in base:
@@ -48,6 +54,27 @@ def test_more_independence_never_lowers_and_more_anonymity_never_raises(model: C
                 rows.append(type(example)(tuple(signals), example.context))
         scores = model.expected(model.predict_proba(rows)).reshape(len(base), len(grid))
         assert np.all(direction * np.diff(scores, axis=1) >= -1e-9), feature
+
+
+@pytest.mark.parametrize(("feature", "direction"), [("interested_only", -1), ("opposed_agreement", 1)])
+def test_the_rules_signs_hold_even_when_the_labels_teach_the_opposite(feature: str, direction: int) -> None:
+    """Labels where the signal goes with the wrong verdict cannot turn its sign around."""
+    base = examples_from_labels(newsroom_labels(60, seed=7))
+    column = FEATURES.index(feature)
+    rows, verdicts = [], []
+    for i, example in enumerate(base):
+        on = i % 2 == 0
+        signals = list(example.signals)
+        signals[column] = 1.0 if on else 0.0
+        rows.append(replace(example, signals=tuple(signals)))
+        verdicts.append(
+            ("unreliable" if direction > 0 else "reliable") if on else ("reliable" if direction > 0 else "unreliable")
+        )
+    model = CredibilityModel(records=()).fit(rows, verdicts)
+    low = [replace(r, signals=tuple(0.0 if j == column else v for j, v in enumerate(r.signals))) for r in rows]
+    high = [replace(r, signals=tuple(1.0 if j == column else v for j, v in enumerate(r.signals))) for r in rows]
+    change = model.expected(model.predict_proba(high)) - model.expected(model.predict_proba(low))
+    assert np.all(direction * change >= -1e-9)
 
 
 def test_probabilities_are_over_the_scale_in_order(model: CredibilityModel) -> None:
@@ -169,3 +196,43 @@ def test_a_track_record_with_no_labelled_claim_behind_it_is_never_a_reason(model
     records = {"speaker_record", "party_record", "venue_record", "subject_record"}
     assert "speaker_record" in {p.feature for p in model.explain_with_context(known.signals, known.context)}
     assert not {p.feature for p in model.explain_with_context(stranger.signals, stranger.context)} & records
+
+
+def test_a_claim_labelled_before_finds_its_precedent_and_it_explains_the_score() -> None:
+    examples = examples_from_labels(newsroom_labels(120, seed=13))
+    claims = ("The harbour dredging finished two years late.", "The new clinic cut waiting lists by a third.")
+    # Same signals; the verdict follows which of two claims a label repeats.
+    repeated = [replace(e, context=replace(e.context, text=claims[i % 2])) for i, e in enumerate(examples)]
+    verdicts = ["reliable" if i % 2 else "unreliable" for i in range(len(examples))]
+    model = CredibilityModel(classes=CLASSES).fit(repeated, verdicts)
+    assert model.records[-1] == "precedent"
+    harbour, clinic = repeated[0], repeated[1]
+    found = model.design_matrix([harbour, clinic])[:, -(len(CLASSES) + 1) :]  # the precedent block comes last
+    assert found[0, 0] > 0.95 and found[1, -2] > 0.95 and np.allclose(found[:, -1], 1.0)
+    assert "precedent_record" in {p.feature for p in model.explain_with_context(clinic.signals, clinic.context)}
+    scores = model.expected(model.predict_proba([harbour, clinic]))
+    assert scores[1] > scores[0] + 0.5
+
+
+def test_an_artifact_saved_before_the_precedent_record_still_loads(model: CredibilityModel) -> None:
+    """Format 3 artifacts (four keyed records, no precedent) keep serving as they were trained."""
+    labels = newsroom_labels(90)
+    old = CredibilityModel(classes=CLASSES, records=("speaker", "party", "venue", "subject")).fit(
+        examples_from_labels(labels), [x.verdict for x in labels]
+    )
+    state = loads(to_bytes(old), trusted=[])
+    state["format"] = 3
+    del state["precedent"]
+    data = bytes(dumps(state))
+    probe = examples_from_labels(newsroom_labels(20, seed=3))
+    loaded = from_bytes(data, sha256(data))
+    assert loaded.records == ("speaker", "party", "venue", "subject")
+    assert np.array_equal(loaded.predict_proba(probe), old.predict_proba(probe))
+
+
+def test_an_artifact_of_an_unknown_format_or_without_its_precedents_is_refused(model: CredibilityModel) -> None:
+    state = loads(to_bytes(model), trusted=[])
+    for broken in ({**state, "format": 99}, {**state, "precedent": None}):
+        data = bytes(dumps(broken))
+        with pytest.raises(ArtifactError, match="format|precedent"):
+            from_bytes(data, sha256(data))
