@@ -27,7 +27,7 @@ import numpy as np
 from scoring.credibility import CLASSES
 from scoring.labels import LabelRecord
 from scoring.pipeline import Scorer
-from scoring.training import examples_from_labels
+from scoring.training import Example, examples_from_labels
 from scoring.training.artifact import ArtifactError, from_bytes, sha256, to_bytes
 from scoring.training.default import default_model
 from scoring.training.gate import GateDecision, decide
@@ -111,13 +111,17 @@ def fit_model(labels: Sequence[LabelRecord], scorer: Scorer | None = None) -> Cr
 
 def evaluate_model(model: Any, labels: Sequence[LabelRecord], scorer: Scorer | None = None) -> dict[str, Any]:
     """Metrics of any credibility model (learned or the rule prior) on ``labels``."""
-    examples = examples_from_labels(labels, scorer)
+    return evaluate_examples(model, examples_from_labels(labels, scorer), [x.verdict for x in labels])
+
+
+def evaluate_examples(model: Any, examples: Sequence[Example], verdicts: Sequence[str]) -> dict[str, Any]:
+    """Metrics of any credibility model on examples already scored (the rule prior reads the signals only)."""
+    matrix = np.array([e.signals for e in examples], dtype=np.float64)
     if hasattr(model, "predict_proba_with_context"):
-        matrix = np.array([e.signals for e in examples], dtype=np.float64)
         proba = model.predict_proba_with_context(matrix, [e.context for e in examples])
     else:
-        proba = model.predict_proba(np.array([e.signals for e in examples], dtype=np.float64))
-    return evaluate(proba, [x.verdict for x in labels], CLASSES)
+        proba = model.predict_proba(matrix)
+    return evaluate(proba, verdicts, CLASSES)
 
 
 @dataclass

@@ -30,13 +30,12 @@ from scoring.credibility import CLASSES
 from scoring.labels import LabelRecord
 from scoring.labels.readers import read_labels
 from scoring.pipeline import Scorer
-from scoring.registry import CODE_VERSION, in_evaluation_set, snapshot_hash
+from scoring.registry import CODE_VERSION, evaluate_examples, in_evaluation_set, snapshot_hash
 from scoring.training.artifact import sha256, to_bytes
 from scoring.training.default import ARTIFACT_NAME, CARD_NAME, DEFAULT_DIR, META_NAME, TRAINING_LABELS, rule_prior
 from scoring.training.default_card import model_card
-from scoring.training.examples import Example, examples_from_labels
+from scoring.training.examples import examples_from_labels
 from scoring.training.gate import GateDecision, decide
-from scoring.training.metrics import evaluate
 from scoring.training.model import CredibilityModel
 
 DEFAULT_LABELS = Path(__file__).resolve().parents[2] / TRAINING_LABELS
@@ -117,8 +116,9 @@ def build(labels: Sequence[LabelRecord], scorer: Scorer | None = None) -> Defaul
     if not held or len(train) < 2 * len(CLASSES):
         raise ValueError(f"too few labels to train and evaluate on ({len(labels)})")
     model = CredibilityModel(**MODEL_PARAMS).fit([e for e, _ in train], [v for _, v in train])
-    metrics = _evaluate(model, held)
-    baseline = _evaluate(rule_prior(), held)
+    verdicts = [v for _, v in held]
+    metrics = evaluate_examples(model, [e for e, _ in held], verdicts)
+    baseline = evaluate_examples(rule_prior(), [e for e, _ in held], verdicts)
     artifact = to_bytes(model)
     digest = sha256(artifact)
     return DefaultBuild(
@@ -159,16 +159,6 @@ def cue_words(model: CredibilityModel, n: int = 8) -> dict[str, list[str]]:
         str(model.classes_[k]): [terms[i] for i in np.argsort(-weights, kind="stable")[:n]]
         for k, weights in zip(model.text_model_.classes_, model.text_model_.coef_, strict=True)
     }
-
-
-def _evaluate(model: Any, rows: Sequence[tuple[Example, str]]) -> dict[str, Any]:
-    """Metrics of a learned model or the rule prior on (example, verdict) rows, as the registry computes them."""
-    matrix = np.array([e.signals for e, _ in rows], dtype=np.float64)
-    if hasattr(model, "predict_proba_with_context"):
-        proba = model.predict_proba_with_context(matrix, [e.context for e, _ in rows])
-    else:
-        proba = model.predict_proba(matrix)
-    return evaluate(proba, [v for _, v in rows], CLASSES)
 
 
 def write(result: DefaultBuild, directory: Path = DEFAULT_DIR) -> None:
