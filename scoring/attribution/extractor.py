@@ -6,26 +6,31 @@ cost is bounded per cue and the whole pass is linear in the sentence length.
 Forms covered: "X said (on Thursday) (that) …", "…, X said", "“…,” said X",
 "according to X, …", "X told Reuters …", "X, who spoke on condition of
 anonymity, said", "…, citing people familiar with the matter", "X was quoted
-as saying", "A, they claim, B", "Name: “…”", "“…” – Name", "X added:" before
+as saying", "A, they claim, B", "Name: “…”", "“…” – Name" (also after a
+quotation opened sentences earlier), a transcript's "WALLACE: …", "X added:" before
 a paragraph, participles (", adding that …", "X spoke on Tuesday …, saying …")
 and quotations continued from the previous sentence. Appositives stay with
 their name ("Kevin Barrett, a lawyer at X, who represents Y, said"; "said Ana
-Ruiz, 25").
+Ruiz, 25"; "Jane Roe, of Ashton, Md., said"), and a time between subject and cue
+is skipped ("Wells Fargo this month announced").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
-from scoring.attribution.lexicon import is_role, lexicon
+from scoring.attribution.lexicon import KNOWLEDGE_DIR, is_role, lexicon
 from scoring.attribution.sentences import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Segment
 from scoring.attribution.spans import DETERMINERS, TIME_HEADS, scan_left, scan_right, trim_time
 from scoring.attribution.tokens import Token
+from scoring.knowledge import read_list
 
 Range = tuple[int, int]
 """Token indices ``[start, end)`` inside a segment."""
 
-DASHES = frozenset({"\u2013", "\u2014", "-"})
+DASHES = frozenset({"\u2013", "\u2014", "\u2015", "-"})
+"""Dashes that sign a quotation ("“…” – Name"); U+2015 is the horizontal bar some outlets use."""
 FINAL = frozenset({".", "!", "?", "\u2026", ";"})
 NOUN_MARKERS = DETERMINERS | frozenset(
     "of in for with by to new recent latest such no any every each 's \u2019s".split()
@@ -303,6 +308,43 @@ def _appositive(seg: Segment, k: int, floor: int) -> tuple[Range, Range, Range |
     return (np[0], k), (np[0], k), None
 
 
+def _chunk_start(toks: tuple[Token, ...], c: int, floor: int, limit: int) -> int:
+    """Index of the comma opening the comma-delimited chunk that ends before the comma at ``c`` (``-1`` if none)."""
+    m = c - 1
+    while m > floor and c - m <= limit and toks[m].text != ",":
+        m -= 1
+    return m if m > floor and toks[m].text == "," else -1
+
+
+def _hometown(seg: Segment, k: int, floor: int) -> Range | None:
+    """ "Johnnie Wilson, of Springfield, Va., said" and "Jane Roe, 59, of Ashton, Md., said": a name with its home.
+
+    Comma at ``k``; the chunks before it are read right to left: a capitalised state or country (one or two
+    words), "of" and a capitalised place, an optional age, then the name, which must open its clause. A
+    relative clause after the home ("…, Md., who watched the ceremony, said") stays in the mention.
+    """
+    toks = seg.tokens
+    end_of_mention = k
+    last = _chunk_start(toks, k, floor, 16)
+    if last >= 0 and toks[last + 1].lower == "who":
+        k = last  # "…, Md., who watched the ceremony, said": the relative clause stays in the mention
+    state = _chunk_start(toks, k, floor, 3)
+    words = [t for t in toks[state + 1 : k] if t.is_word]
+    if state < 0 or not words or not all(t.is_capitalised for t in words):
+        return None
+    place = _chunk_start(toks, state, floor, 5)
+    if place < 0 or toks[place + 1].lower != "of" or not all(t.is_capitalised for t in toks[place + 2 : state]):
+        return None
+    name_end = place
+    age = _chunk_start(toks, place, floor, 2)
+    if age >= 0 and place - age == 2 and toks[age + 1].text.isdigit():
+        name_end = age
+    name = _np_left(seg, name_end - 1, floor)
+    if name is None or not _opens_clause(seg, name[0], floor) or not toks[name[0]].is_capitalised:
+        return None
+    return (name[0], end_of_mention)
+
+
 NAME_JOINERS = frozenset({"of", "for", "the", "and", "&", "'s", "\u2019s", "-", "."})
 """Lower-case words and marks inside a capitalised name ("Bank of England", "Johnson & Johnson")."""
 
@@ -377,12 +419,13 @@ def find_attributions(seg: Segment) -> list[Found]:
         return []
     mask = _inside_quotes(seg)
     end = _content_end(seg, mask)
-    found: list[Found] = []
+    label = _speaker_label(seg, end)
+    found: list[Found] = [] if label is None else [label]
     lex = lexicon()
     frames = lex.frames
     max_frame = lex.max_frame_len
     frame_starts = lex.frame_starts
-    i = 0
+    i = 0 if label is None else label.cue[1]
     while i < n:
         if mask[i]:
             i += 1
@@ -498,6 +541,7 @@ def _subject_cue(
         and not mask[k]
         and (
             toks[k].lower in lex.auxiliaries
+            or (toks[k].lower in SUBJECT_ADVERBS and not toks[k].is_capitalised)  # "Clinton now says"
             or (
                 toks[k].lower.endswith("ly")
                 and len(toks[k].lower) > 4
@@ -508,6 +552,7 @@ def _subject_cue(
     ):
         k -= 1
     cue = (k + 1, j)
+    k = _before_time(toks, k, floor, mask)
     if k < floor:
         return None
     left = toks[k]
@@ -535,6 +580,9 @@ def _subject_cue(
         if subject is not None and r < end:
             return Found(cue=(i, j), content=((r, end),), source=subject, mention=subject)
     if left.text == ",":
+        home = _hometown(seg, k, floor)
+        if home is not None:
+            return _with_content(seg, cue, home, home, None, j, end, floor, verb)
         app = _appositive(seg, k, floor)
         if app is not None:
             source, mention, citing = app
@@ -582,6 +630,28 @@ def _subject_cue(
         return None  # the phrase runs on into a clause we cannot read
     core, citing = _split_relay(seg, np)
     return _with_content(seg, cue, core, core if citing is None else core, citing, j, end, floor, verb)
+
+
+TIME_MODIFIERS = frozenset({"this", "last", "on", "late", "early", "earlier", "next", "that"})
+"""Words opening a time adjunct between a subject and its cue ("Wells Fargo this month announced")."""
+SUBJECT_ADVERBS = frozenset({"just", "also", "only", "then", "now", "later", "earlier", "again"})
+"""Short adverbs that may sit before such a time adjunct ("Wells Fargo just this month announced")."""
+
+
+def _before_time(toks: tuple[Token, ...], k: int, floor: int, mask: list[bool]) -> int:
+    """Index of the subject's last token when a time adjunct ends at ``k`` ("X this month said"), else ``k``.
+
+    Only a two-word adjunct right before the cue is skipped, with the short adverbs before it, so the
+    subject is read as "Wells Fargo", not "month".
+    """
+    if k - 2 < floor or mask[k] or toks[k].lower not in TIME_HEADS or toks[k - 1].lower not in TIME_MODIFIERS:
+        return k
+    m = k - 2
+    while m > floor and toks[m].lower in SUBJECT_ADVERBS:
+        m -= 1
+    if not toks[m].is_word or toks[m].lower in lexicon().clause_stops or toks[m].lower in ADJUNCT_STARTS:
+        return k
+    return m
 
 
 def _with_content(
@@ -681,6 +751,30 @@ def _adjunct_only(toks: tuple[Token, ...], r: int, end: int) -> bool:
     )
 
 
+@cache
+def _not_speakers() -> frozenset[str]:
+    """Upper-case line labels that are not speakers ("UPDATE", "EDITOR'S NOTE"), from ``not_speakers.txt``."""
+    return frozenset(word.lower() for word in read_list(KNOWLEDGE_DIR / "not_speakers.txt"))
+
+
+def _speaker_label(seg: Segment, end: int) -> Found | None:
+    """A transcript's speaker label: "WALLACE: Let's start …" (an upper-case name and a colon open the sentence).
+
+    Only upper-case labels followed by a capitalised word count, so "Note: …", "US: the talks …" and the
+    labels of ``not_speakers.txt`` ("UPDATE: …") are not read as speakers.
+    """
+    toks = seg.tokens
+    a = 1 if toks and mask_quote(toks[0].text) else 0
+    c = a
+    while c < end and c - a < 4 and toks[c].is_word and len(toks[c].text) > 1 and toks[c].text.isupper():
+        c += 1
+    if c == a or c + 1 >= end or toks[c].text != ":" or not toks[c + 1].is_capitalised:
+        return None
+    if any(t.lower in _not_speakers() for t in toks[a:c]):
+        return None
+    return Found(cue=(c, c + 1), content=((c + 1, end),), source=(a, c), mention=(a, c), quote=True)
+
+
 def _colon_or_dash(seg: Segment, end: int) -> Found | None:
     """ "Name: “…”" and "“…” – Name"."""
     toks = seg.tokens
@@ -695,6 +789,20 @@ def _colon_or_dash(seg: Segment, end: int) -> Found | None:
             np = _np_right(seg, c + 2, n)
             if np is not None and toks[c + 2].is_capitalised:
                 return Found(cue=(c + 1, c + 2), content=((o, c + 1),), source=np, mention=np, quote=True)
+    return _signed_quote_end(seg, end)
+
+
+def _signed_quote_end(seg: Segment, end: int) -> Found | None:
+    """A quotation opened in an earlier sentence and signed at the end of this one: "… shame.” ― Sonya Herridge".
+
+    The name must run to the end of the sentence, so a dash inside narration is not read as a signature.
+    """
+    toks = seg.tokens
+    for c in range(1, len(toks) - 2):
+        if mask_quote(toks[c].text) and toks[c + 1].text in DASHES and toks[c + 2].is_capitalised:
+            np = _np_right(seg, c + 2, end)
+            if np is not None and np[1] >= end:
+                return Found(cue=(c + 1, c + 2), content=((0, c + 1),), source=np, mention=np, quote=True)
     return None
 
 

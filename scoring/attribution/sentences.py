@@ -46,6 +46,22 @@ class Segment:
     """Token index pairs (open, close) of quotation marks inside this segment."""
 
 
+def double_apostrophes(tokens: list[Token]) -> list[Token]:
+    """Two touching apostrophes read as one straight quotation mark: ''It's reform,'' said Mr. Burman.
+
+    Some archives (The New York Times among them) print quotation marks that way; the merged token keeps
+    the offsets of both characters, so spans still point into the original text.
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if tok.text == "'" and prev is not None and prev.text == "'" and prev.end == tok.start:
+            out[-1] = Token(STRAIGHT_QUOTE, prev.start, tok.end, STRAIGHT_QUOTE)
+        else:
+            out.append(tok)
+    return out
+
+
 def quote_pairs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Pair opening and closing quotation marks of one block (unmatched marks are ignored)."""
     pairs: list[tuple[int, int]] = []
@@ -129,7 +145,7 @@ def split_segments(text: str) -> list[Segment]:
     """All segments of ``text`` in order; linear in its length."""
     segments: list[Segment] = []
     for block_no, (a, b) in enumerate(split_blocks(text)):
-        tokens = tokenize(text, a, b)
+        tokens = double_apostrophes(tokenize(text, a, b))
         if not tokens:
             continue
         pairs = quote_pairs(tokens)

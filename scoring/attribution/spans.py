@@ -24,6 +24,7 @@ HARD_STOPS = frozenset(
         '"',
         "\u2014",
         "\u2013",
+        "\u2015",
         "\u00ab",
         "\u00bb",
         "[",
@@ -60,6 +61,17 @@ def _np_token_ok(tok: Token, leftward: bool) -> bool:
     return True
 
 
+def _abbreviation_in_brackets(tokens: tuple[Token, ...], i: int, k: int) -> bool:
+    """A full stop that ends an abbreviation right before ")": "Rep. Gwen Moore (D-Wis.) said"."""
+    return (
+        tokens[i].text == "."
+        and 0 < i < k
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].is_word
+        and tokens[i + 1].text == ")"
+    )
+
+
 def scan_left(tokens: tuple[Token, ...], k: int, floor: int = 0) -> int:
     """Start index of the noun phrase ending at ``k`` (inclusive), or ``k + 1`` if none."""
     i = k
@@ -68,7 +80,7 @@ def scan_left(tokens: tuple[Token, ...], k: int, floor: int = 0) -> int:
         tok = tokens[i]
         low = tok.lower
         noun_use = i > 0 and tokens[i - 1].lower in DETERMINERS and low in lex.verbs  # "a report by"
-        if not noun_use and not _np_token_ok(tok, True):
+        if not noun_use and not _np_token_ok(tok, True) and not _abbreviation_in_brackets(tokens, i, k):
             break
         relay = i + 1 <= k and tokens[i + 1].lower == "by" and low in ("quoted", "cited")
         agent = i > floor and (

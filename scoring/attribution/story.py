@@ -42,9 +42,18 @@ def _prose(seg: Segment) -> bool:
     """Whether a segment reads like a sentence (not garbage, not a runaway line)."""
     if seg.end - seg.start > MAX_SEGMENT_CHARS:
         return False
-    alpha = sum(1 for t in seg.tokens if t.text.isalpha())
+    alpha = sum(1 for t in seg.tokens if _wordlike(t.text))
     introduces = alpha == 2 and len(seg.tokens) == 3 and seg.tokens[-1].text == ":"  # "Limbaugh added:"
     return (alpha >= 3 or introduces) and alpha * 2 >= len(seg.tokens)
+
+
+_JOINERS = str.maketrans("", "", "'\u2019-")
+"""Apostrophes and hyphens, which join the letters of one word."""
+
+
+def _wordlike(text: str) -> bool:
+    """A word, contractions and compounds included ("It’s", "non-combat"), so short quotes count as prose."""
+    return text.translate(_JOINERS).isalpha()
 
 
 def prose_segments(text: str) -> list[Segment]:
