@@ -27,10 +27,21 @@ MAX_TEXT_CHARS = 6000
 """Longer bodies are cut here: the stance of a report is stated early, and reading stays bounded."""
 
 
+WORD_MIN_DF = 1
+"""Texts a word or word pair must occur in to enter the sentence model's vocabulary.
+
+1, not 2: a term only one training headline uses takes up what is peculiar to
+that headline, so the shared cue words ("hoax", "reportedly") are not bent to
+fit it. Claim-grouped cross-validation on Emergent train: accuracy 0.751 ->
+0.762, and +0.010 on average over six reshuffled fold sets (26 of 30 folds
+better); see the model card.
+"""
+
+
 def word_vectorizer(seed_texts: Sequence[str]) -> TfidfVectorizer:
     """The word TF-IDF (unigrams and bigrams, sublinear) fitted on the training texts."""
     vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2), min_df=2, max_features=30000, sublinear_tf=True, dtype=np.float64
+        ngram_range=(1, 2), min_df=WORD_MIN_DF, max_features=30000, sublinear_tf=True, dtype=np.float64
     )
     vectorizer.fit(list(seed_texts))
     return vectorizer

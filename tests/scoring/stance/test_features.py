@@ -60,3 +60,10 @@ def test_numbers_that_cannot_both_hold(features: Features) -> None:
 def test_unrelated_texts_share_nothing(features: Features) -> None:
     assert features[(0, 6)]["shared_words"] == 0
     assert features[(0, 6)]["word_cosine"] < features[(0, 3)]["word_cosine"]
+
+
+def test_the_sentence_vocabulary_keeps_a_word_only_one_text_uses() -> None:
+    # A headline's own words get their own weights, so the shared cue words are not bent to fit that headline.
+    vocabulary = word_vectorizer(TEXTS).vocabulary_
+    assert "football" in vocabulary and "football final" in vocabulary  # each in one text only
+    assert "minister" in vocabulary
