@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 
 from scoring.candidates import candidate_pairs
 from scoring.knowledge import Knowledge
+from scoring.memo import remembered
 from scoring.quantities import Quantity
 from scoring.statements import ContrastHit, Statement
 from scoring.tokens import stems_of
@@ -302,16 +303,9 @@ class ConflictDetector:
     ) -> list[Judgement]:
         """Every pair's judgement from one scorer, judging only the pairs not remembered."""
         keys = [(index, a.claim_id, a.text, b.claim_id, b.text, similarity) for a, b, similarity in pairs]
-        memo = self._judged
-        # Read into a local dict: another thread may clear the memo meanwhile.
-        known = {key: hit for key in keys if (hit := memo.get(key)) is not None}
-        missing = [k for k, key in enumerate(keys) if key not in known]
-        if missing:
-            if len(memo) + len(missing) > JUDGEMENT_CACHE_SIZE:
-                memo.clear()
-            for k, judgement in zip(missing, _judge_all(scorer, [pairs[k] for k in missing]), strict=True):
-                known[keys[k]] = memo[keys[k]] = judgement
-        return [known[key] for key in keys]
+        return remembered(
+            self._judged, keys, JUDGEMENT_CACHE_SIZE, lambda missing: _judge_all(scorer, [pairs[k] for k in missing])
+        )
 
 def _judge_all(scorer: PairScorer, pairs: Sequence[tuple[Statement, Statement, float]]) -> list[Judgement]:
     """Every pair's judgement from one scorer: in one call when it offers ``judge_all`` (a batched model)."""

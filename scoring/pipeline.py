@@ -22,6 +22,7 @@ from scoring.claims import Claim, Source, Story
 from scoring.conflict import ConflictDetector, PairRelation, PairScorer, RuleScorer
 from scoring.credibility import FEATURES, ClaimContext, RulePrior
 from scoring.knowledge import Knowledge, load_knowledge
+from scoring.memo import remembered
 from scoring.mentions import Mention, read_mention
 from scoring.parties import UNIDENTIFIED, Party, Sighting, consolidate, governmental, resolve
 from scoring.stance import ModelScorer, shipped_artifact_ok
@@ -285,18 +286,13 @@ class Scorer:
         part of a claim seen before; new ones are scored together in one batch.
         """
         keys = [(tuple(row), context) for row, context in zip(rows, contexts, strict=True)]
-        memo = self._credibility
-        # Read into a local dict: another thread (a training job, a threaded worker) may clear the memo meanwhile.
-        known = {key: hit for key in keys if (hit := memo.get(key)) is not None}
-        missing = [i for i, key in enumerate(keys) if key not in known]
-        if missing:
-            if len(memo) + len(missing) > CREDIBILITY_CACHE_SIZE:
-                memo.clear()
-            found = self._credibility_of([rows[i] for i in missing], [contexts[i] for i in missing])
-            for i, answer in zip(missing, found, strict=True):
-                known[keys[i]] = memo[keys[i]] = answer
-        for claim, key in zip(claims_out, keys, strict=True):
-            value, label, reasons = known[key]
+        answers = remembered(
+            self._credibility,
+            keys,
+            CREDIBILITY_CACHE_SIZE,
+            lambda missing: self._credibility_of([rows[i] for i in missing], [contexts[i] for i in missing]),
+        )
+        for claim, (value, label, reasons) in zip(claims_out, answers, strict=True):
             claim["credibility"] = {"score": value, "label": label, "reasons": list(reasons)}
 
     def _credibility_of(
