@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.attribution import KINDS, extract_attributions  # noqa: E402
-from scoring.attribution.evaluation import prf, score_articles  # noqa: E402
+from scoring.attribution import extract_attributions  # noqa: E402
+from scoring.attribution.evaluation import score_articles, score_kinds  # noqa: E402
 from scoring.attribution.polnear import read_split  # noqa: E402
 from scoring.attribution.reading import ANONYMOUS, UNNAMED_GROUP  # noqa: E402
 from scoring.attribution.sourcing import statement_source_kind  # noqa: E402
@@ -86,14 +86,7 @@ def bench_sourcing() -> dict[str, float] | None:
                     pairs.append((gold, statement_source_kind(row[s_col].strip())))
     if not pairs:
         return None
-    out: dict[str, float] = {"statements": float(len(pairs))}
-    out["accuracy"] = sum(g == p for g, p in pairs) / len(pairs)
-    for kind in KINDS:
-        tp = sum(g == p == kind for g, p in pairs)
-        out[f"f1 {kind}"] = prf(tp, sum(p == kind for _, p in pairs), sum(g == kind for g, _ in pairs))[2]
-    unnamed = {ANONYMOUS, UNNAMED_GROUP}
-    tp = sum(g in unnamed and p in unnamed for g, p in pairs)
-    out["anonymous_f1"] = prf(tp, sum(p in unnamed for _, p in pairs), sum(g in unnamed for g, _ in pairs))[2]
+    out = score_kinds(pairs)
     out["confusion"] = 0.0
     confusion = Counter(pairs)
     for (g, p), c in sorted(confusion.items()):

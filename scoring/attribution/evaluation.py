@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from scoring.attribution.polnear import ROLES, Article, Spans
+from scoring.attribution.reading import ANONYMOUS, KINDS, UNNAMED_GROUP
 from scoring.attribution.story import Attribution
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -61,6 +62,22 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     r = tp / ngold if ngold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def score_kinds(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """Accuracy, per-kind F1 and the F1 of "anonymous or unnamed" of (gold, predicted) kinds of source.
+
+    "Anonymous or unnamed" pools the anonymous individual and the unnamed
+    group against the rest: the distinction an editor acts on.
+    """
+    out = {"statements": float(len(pairs)), "accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0}
+    for kind in KINDS:
+        tp = sum(g == p == kind for g, p in pairs)
+        out[f"f1 {kind}"] = prf(tp, sum(p == kind for _, p in pairs), sum(g == kind for g, _ in pairs))[2]
+    unnamed = {ANONYMOUS, UNNAMED_GROUP}
+    tp = sum(g in unnamed and p in unnamed for g, p in pairs)
+    out["anonymous_f1"] = prf(tp, sum(p in unnamed for _, p in pairs), sum(g in unnamed for g, _ in pairs))[2]
+    return out
 
 
 def score_articles(articles: list[Article], extract: Callable[[str], list[Attribution]]) -> dict[str, float]:

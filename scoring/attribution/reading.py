@@ -34,6 +34,10 @@ _UNNAMED = (Kind.UNNAMED_SPOKESPERSON, Kind.UNNAMED_OFFICIAL, Kind.UNNAMED_SOURC
 _DOCUMENT_ROLES = frozenset({"document", "report"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 _PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
+_PARTICIPLE_OBJECTS = frozenset(
+    {"by", "on", "in", "at", "outside", "inside", "near", "after", "during", "from", "with", "across", "for"}
+)
+"""After a lower-case "-ed" word these make it a modifier of the head noun ("people briefed on the talks")."""
 MAX_MENTION_CHARS = 300
 """Longer "mentions" are runaway spans; only their first characters are read."""
 
@@ -73,10 +77,20 @@ class Reading:
 
 
 def _head(tokens: list[Token], knowledge: Knowledge) -> tuple[str, list[Token]]:
-    """The role category and the words of the head noun phrase (before "of", "who", "surveyed by", …)."""
+    """The role category and the words of the head noun phrase (before "of", "who", "surveyed by", …).
+
+    A lower-case "-ed" word followed by a preposition starts a participle
+    modifier ("voters interviewed outside polling places", "economists surveyed
+    by Bloomberg"): its words say where or by whom, not who.
+    """
     limit = len(tokens)
     for index, token in enumerate(tokens):
-        agent = token.norm.endswith("ed") and index + 1 < len(tokens) and tokens[index + 1].norm == "by"
+        agent = (
+            token.norm.endswith("ed")
+            and not token.capitalised
+            and index + 1 < len(tokens)
+            and tokens[index + 1].norm in _PARTICIPLE_OBJECTS
+        )
         if index > 0 and (token.norm in _HEAD_BREAKS or agent):
             limit = index
             break
@@ -94,10 +108,11 @@ def _is_plural(tokens: list[Token], head: list[Token]) -> bool:
         return False
     if tokens[0].norm in lexicon().plural_determiners:
         return True
-    for token in head:
+    for index, token in enumerate(head):
         norm = token.norm
-        if norm in lexicon().group_nouns:
-            return True
+        following = head[index + 1].norm if index + 1 < len(head) else ""
+        if norm in lexicon().group_nouns and not (following and not following.endswith("s") and is_role(following)):
+            return True  # "staff said", but "a staff member said" is one person
         if token.stem != norm and norm.endswith("s") and not norm.endswith("ss") and is_role(norm):
             return True
     return False
@@ -112,7 +127,12 @@ def read(text: str, citing: str = "") -> Reading:
     kind = classify(mention).kind
     origin = tokenize(citing or text)
     category, head = _head(origin, knowledge)
-    if not citing and 0 < len(head) < len(origin) and origin[len(head)].norm.endswith("ed"):
+    if (
+        not citing
+        and 0 < len(head) < len(origin) - 1
+        and origin[len(head)].norm.endswith("ed")
+        and origin[len(head) + 1].norm == "by"
+    ):
         # "Economists surveyed by Bloomberg": the source is the head; the agent only says who asked them
         inner = read(text[: origin[len(head)].start].rstrip())
         return Reading(mention, kind, inner.plural, inner.type)
@@ -158,10 +178,12 @@ def _coarse_type(
         return UNNAMED_GROUP  # "advisers to Mr. Obama", "House Democrats": the name is whose, or no name at all
     if _collective_of(tokens, head):
         return UNNAMED_GROUP  # "a group of black parents", "a number of lawmakers": many people, none named
+    if _possessed_body(head, knowledge):
+        return NAMED_ORGANISATION  # "Gov. Gavin Newsom's office", "Trump's campaign": the body, not its holder
     if kind is Kind.NAMED_PERSON:
         return NAMED_PERSON
-    if kind is Kind.DOCUMENT:
-        return DOCUMENT
+    if kind is Kind.DOCUMENT and not (plural and category and category not in _DOCUMENT_ROLES):
+        return DOCUMENT  # but "voters interviewed outside polling places" are people: the head decides
     if len(tokens) == 1 and tokens[0].norm in lexicon().pronouns:
         number, what = lexicon().pronouns[tokens[0].norm]
         if number == "plural":
@@ -194,6 +216,7 @@ def _coarse_type(
         words = [t for t in tokens if t.norm not in knowledge.stopwords]
         if (
             len(words) == 1
+            and tokens[0].norm != "the"  # "The Yankees", "The Guardian": no surname takes "the"
             and words[0].capitalised
             and not words[0].upper
             and not mention.entities
@@ -219,6 +242,16 @@ def _coarse_type(
     if kind in _UNNAMED:
         return UNNAMED_GROUP if plural else ANONYMOUS
     return ANONYMOUS
+
+
+def _possessed_body(head: list[Token], knowledge: Knowledge) -> bool:
+    """Whether the head ends on a body noun after a possessive name ("Newsom's office", "the mayor's office")."""
+    from scoring.attribution.lexicon import lexicon
+
+    if len(head) < 2 or not head[-2].text.lower().endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return False
+    last = head[-1].norm
+    return last in knowledge.organisation_nouns or last in lexicon().body_nouns
 
 
 def _brand_cased(word: str) -> bool:
@@ -334,6 +367,16 @@ def _titled_name(tokens: list[Token], knowledge: Knowledge) -> bool:
     start = end
     if end >= 2 and tokens[-1].capitalised and knowledge.entities.find(tokens[-1:]) and plain(tokens[-2]):
         start -= 1  # "Chief Chuck Jordan": a first name makes a place's name a surname
+    elif (
+        end >= 3
+        and plain(tokens[-1])
+        and tokens[-2].capitalised
+        and not tokens[-2].upper
+        and knowledge.entities.find(tokens[-2:-1])
+        and tokens[-3].capitalised
+        and (tokens[-3].norm in knowledge.titles or is_role(tokens[-3].norm) or tokens[-3].norm in lexicon().offices)
+    ):
+        return True  # "Sheriff Chad Bianco": a place's name between a title and a surname is a first name
     while (
         start > 0
         and end - start < 4
@@ -369,10 +412,7 @@ def _trailing_name(text: str, knowledge: Knowledge) -> bool:
     if not comma or not before.strip():
         return False
     words = tokenize(name)
-    return 2 <= len(words) <= 3 and all(
-        not w.upper and _name_word(w, knowledge)
-        for w in words
-    )
+    return 2 <= len(words) <= 3 and all(not w.upper and _name_word(w, knowledge) for w in words)
 
 
 def _named_body(tokens: list[Token], head: list[Token], knowledge: Knowledge) -> bool:

@@ -4,12 +4,52 @@ A statement taken out of its article often carries no attribution cue of its
 own ("The memo states that …", "The company did not respond …"); its
 grammatical subject is then the best witness of where it comes from, read the
 same way as an attributed mention.
+
+The five kinds follow the usual newsroom definitions; where a statement could
+be read two ways, these rules decide (each has rows in
+``fixtures/attribution/source-types-dev.tsv``):
+
+- **named individual**: a person the excerpt names, with or without a title
+  ("Sheriff Chad Bianco", "Powell"), including one who writes in a document or
+  a post ("Sen. Mark Kelly wrote in a post on X": the author is the source). A
+  lone "he"/"she" is a named individual (news names a person before calling
+  them by a pronoun, and keeps an unnamed one as "the official"), and so is a
+  definite office or role that refers back ("the senator", "the quarterback").
+- **named organization**: a body speaking as a body, by name or by a definite
+  noun that refers back ("the Pentagon said", "Boeing said in a statement",
+  "the company did not respond", "The Yankees", "Newsom's office"). An unnamed
+  spokesperson or representative *of a body the mention names* speaks on the
+  record for it, so the source is the body ("a Boeing spokesperson", "a
+  spokesperson for the Justice Department", "the agency's spokesperson");
+  "the spokesperson" refers back to such a one; "a spokesperson said" with no
+  body stays an unnamed individual. A bare name
+  called "it" is a body ("Nimbus said it would appeal"), but "it was …" or
+  "it doesn't …" is a judgement a person makes ("'It doesn't make sense,'
+  Clinton said").
+- **document**: a text is the subject or follows "according to": reports,
+  studies, filings, complaints, indictments, polls, data, press releases,
+  emails, posts, websites, letters, advisories ("the filing says", "a report
+  released Tuesday found", "according to court records").
+- **unnamed group**: many people, none named ("officials said", "experts say",
+  "residents", "some Democrats", "voters interviewed outside polling places").
+- **anonymous individual**: one person left unnamed ("a person familiar with
+  the matter", "one official said", "a source said", "an attorney for the
+  family"), or anyone whose name an aside withholds on purpose ("a neighbor,
+  who declined to give her name,", "officials, speaking on condition of
+  anonymity,": phrases in ``withheld_names.txt`` and the spine's anonymity
+  cues).
+
+:func:`scoring.attribution.classify_mention` types a mention on its own and
+keeps "a Boeing spokesperson" an unnamed person (the extractor resolves "he"
+to it); only the statement's source is the body.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from scoring.attribution.extractor import Found
-from scoring.attribution.lexicon import lexicon
+from scoring.attribution.lexicon import KNOWLEDGE_DIR, lexicon
 from scoring.attribution.reading import (
     ANONYMOUS,
     DOCUMENT,
@@ -22,7 +62,8 @@ from scoring.attribution.reading import (
 from scoring.attribution.sentences import Segment
 from scoring.attribution.story import _Builder
 from scoring.attribution.tagger import shipped_tagger
-from scoring.knowledge import load_knowledge
+from scoring.knowledge import load_knowledge, read_list
+from scoring.phrases import PhraseMatcher
 from scoring.tokens import Token, tokenize
 
 FALLBACK_KIND = NAMED_PERSON
@@ -37,6 +78,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _ASIDE_OPENERS = frozenset({"which", "in", "on", "at", "during", "through", "via"})
 """Words opening an aside after a comma that says what or where, not who ("Amazon, which …", "X, in a filing,")."""
+_PERSON_ASIDES = frozenset({"who", "whose"})
+"""Words opening an aside about a person ("the pitcher, who signed in December,"): the name before it decides."""
 _UNNAMED_ROLE_CATEGORIES = frozenset({"official", "spokesperson", "source"})
 """Role categories of the spine whose holders news often leaves unnamed throughout ("the official")."""
 _MAX_SUBJECT = 10
@@ -51,17 +94,74 @@ _SUBJECT_KINDS = frozenset({DOCUMENT, NAMED_ORGANISATION, UNNAMED_GROUP})
 """Kinds a subject gives on its own words; a lone surname or an unknown noun stays the fallback."""
 
 
+@lru_cache(maxsize=1)
+def _withheld_names() -> PhraseMatcher[bool]:
+    """Phrases of an aside that withhold a name on purpose (``withheld_names.txt``), matched on stems."""
+    matcher: PhraseMatcher[bool] = PhraseMatcher("stem")
+    matcher.add_all(read_list(KNOWLEDGE_DIR / "withheld_names.txt"), True)
+    return matcher
+
+
+def _withholds_name(text: str) -> bool:
+    """Whether words say a name was withheld ("who declined to give her name", "not authorized to speak")."""
+    return bool(_withheld_names().find(tokenize(text)))
+
+
+def _speaks_for_body(reading: Reading) -> bool:
+    """Whether a mention is one unnamed spokesperson of a body it names ("a Boeing spokesperson").
+
+    Newsroom rule: a spokesperson, representative or press office speaks
+    on the record for the body, so the source is the body (named
+    organization). "The spokesperson" refers back to one the article
+    introduced as a body's; "a spokesperson said" with no body stays an
+    unnamed individual, and a spokesperson who asked not to be named is
+    anonymous.
+    """
+    mention = reading.mention
+    if reading.plural or mention.person or mention.anonymity_cues or "spokesperson" not in mention.role_categories:
+        return False
+    if reading.organisation:
+        return True
+    words = tokenize(mention.text)
+    if words and words[0].norm in ("the", "that", "this"):
+        return True  # "the spokesperson said": one introduced earlier as a body's, not a withheld name
+    knowledge = load_knowledge()
+    return any(
+        t.norm in knowledge.organisation_nouns or t.norm in lexicon().body_nouns for t in tokenize(mention.text)
+    )  # "the agency's spokesperson", "a district spokeswoman": the body named earlier
+
+
+_BODY_AUXILIARIES = frozenset(
+    {"would", "will", "could", "can", "had", "has", "plans", "planned", "intends", "intended", "expects", "expected"}
+)
+"""After "it", these open an act of a body ("Nimbus said it would appeal", "it has removed the posts")."""
+_BE = frozenset({"is", "was", "'s", "\u2019s", "be", "been"})
+
+
 def _speaks_of_itself_as_thing(found: Found, seg: Segment) -> bool:
     """Whether the reported words, or the words right after the cue, call the source "it".
 
-    "Nimbus said it would appeal", "Oakland alleged in its lawsuit".
+    "Nimbus said it would appeal", "it has removed the posts", "it is
+    reviewing", or "its" right after the cue ("Oakland alleged in its
+    lawsuit"). Other words after "it" mostly open a person's judgement of
+    something ("It doesn't make any sense," Clinton said; "it was a mistake";
+    "it would be a disaster"), so they do not count, and neither does "it"
+    opening a quotation ("'It will take years,' Lopez said").
     """
     after = [t.lower for t in seg.tokens[found.cue[1] : found.cue[1] + 3] if t.is_word]
     if "its" in after:
         return True
     for start, end in found.content:
-        words = [t.lower for t in seg.tokens[start:end] if t.is_word and t.lower != "that"]
-        return bool(words) and words[0] in _THING_PRONOUNS
+        if seg.tokens[start].text in _QUOTES:
+            return False  # a body's quoted words say "we"; "it" in a quotation is what a person speaks of
+        words = [t.lower for t in seg.tokens[start:end] if t.is_word and t.lower != "that"] + ["", ""]
+        if words[0] in ("it's", "it\u2019s"):
+            return words[1].endswith("ing")  # "it's reviewing the decision"
+        if words[0] != "it":
+            return False
+        if words[1] in _BE:
+            return words[2].endswith("ing")  # "it was cooperating", not "it was a mistake"
+        return words[1] in _BODY_AUXILIARIES and words[2] not in _BE and words[2] != "not"
     return False
 
 
@@ -83,7 +183,7 @@ def _document_follows(found: Found, seg: Segment) -> bool:
 
 
 def _noun_follows(found: Found, seg: Segment) -> str:
-    """The body noun right after the mention that its span left out ("A federal appeals | court"), or ""."""
+    """The body or group noun right after the mention that its span left out ("A federal appeals | court"), or ""."""
     span = found.mention or found.source
     if span is None or span[1] >= len(seg.tokens):
         return ""
@@ -91,11 +191,32 @@ def _noun_follows(found: Found, seg: Segment) -> str:
     lex = lexicon()
     if word.is_capitalised or word.lower in lex.verbs:
         return ""  # "The Wall Street Journal | reports": the cue, not a noun
-    if word.lower not in load_knowledge().organisation_nouns and word.lower not in lex.body_nouns:
-        return ""
+    group = word.lower in lex.group_nouns or word.lower in lex.group_heads
+    if word.lower not in load_knowledge().organisation_nouns and word.lower not in lex.body_nouns and not group:
+        return ""  # "Local | leaders": a group's head the span left out counts too
     if span[1] + 1 < len(seg.tokens) and seg.tokens[span[1] + 1].lower == "of":
         return ""  # "A | group of parents": a collective, read with what follows by the subject rule
     return word.text
+
+
+def _is_adverb(token: Token) -> bool:
+    """A lower-case adverb between a subject and its verb ("further", "also", "repeatedly")."""
+    norm = token.norm
+    return not token.capitalised and (norm in lexicon().adjuncts or norm in _subject_adverbs())
+
+
+@lru_cache(maxsize=1)
+def _subject_adverbs() -> frozenset[str]:
+    """Adverbs between a source and its verb (``subject_adverbs.txt``)."""
+    return frozenset(word.lower() for word in read_list(KNOWLEDGE_DIR / "subject_adverbs.txt"))
+
+
+def _without_trailing_adverbs(mention: str) -> str:
+    """A mention without the adverbs a span may end on ("Mook further" → "Mook")."""
+    tokens = tokenize(mention)
+    while len(tokens) > 1 and _is_adverb(tokens[-1]):
+        tokens.pop()
+    return mention[: tokens[-1].end] if tokens else mention
 
 
 def _recipient(statement: str, start: int) -> bool:
@@ -109,7 +230,7 @@ def _anonymous_aside(statement: str, end: int) -> bool:
     if statement[end : end + 1] != ",":
         return False
     aside = statement[end + 1 :].split(",", 1)[0]
-    return bool(read(f"sources {aside.strip()}").mention.anonymity_cues)
+    return bool(read(f"sources {aside.strip()}").mention.anonymity_cues) or _withholds_name(aside)
 
 
 def _is_relative(mention: str) -> bool:
@@ -248,10 +369,14 @@ def _subject(statement: str) -> tuple[str, int]:
         if not participle:
             return FALLBACK_KIND, -1
         subject = subject[:participle]  # "Proposition 22 passed with 58 percent": no other verb, so the "-ed" one
+    while len(subject) > 1 and _is_adverb(subject[-1]):
+        subject.pop()  # "Mook further asserted": the adverb is no part of the name
     if not subject:
         return FALLBACK_KIND, -1
     end = offset + subject[-1].end
     whole = read(text[subject[0].start : subject[-1].end])
+    if _speaks_for_body(whole):
+        return NAMED_ORGANISATION, end  # "The district's spokeswoman did not respond": the body's (non-)answer
     if whole.type == ANONYMOUS and (whole.mention.anonymity_cues or _indefinite(whole.mention.text)):
         return ANONYMOUS, end  # "two people briefed on the talks", "a source": no name given; "the teacher" was named
     head = subject[: _modifier_start(subject)]
@@ -300,8 +425,8 @@ def statement_source_kind(statement: str) -> str:
         if earlier is None or earlier.start < seg.start:
             previous, earlier = earlier, seg
         if entry is not None:
-            bare = entry.mention.strip()
-            kind = entry.type
+            bare = _without_trailing_adverbs(entry.mention.strip())
+            kind = entry.type if bare == entry.mention.strip() else read(bare, entry.citing).type
             if (
                 subject_kind in _SUBJECT_KINDS
                 and entry.start >= subject_end >= 0
@@ -317,10 +442,23 @@ def statement_source_kind(statement: str) -> str:
                 if before in _SUBJECT_KINDS:
                     return before  # "The report was released Tuesday. It found …": the pronoun's antecedent
             name, comma, rest = bare.partition(", ")
-            if comma and name and rest.split(" ", 1)[0].lower() in _ASIDE_OPENERS:
-                kind = read(name).type  # "Amazon, which employs …", "the airline, in a court filing,": an aside
-            if kind == UNNAMED_GROUP and _anonymous_aside(statement, entry.end):
-                return ANONYMOUS  # "Three officials, speaking on condition of anonymity, said": withheld on purpose
+            opener = rest.split(" ", 1)[0].lower()
+            participle = opener.isalpha() and opener.endswith("ed") and len(opener) > 4  # "…, unsealed Thursday,"
+            if comma and name and (opener in _ASIDE_OPENERS or opener in _PERSON_ASIDES or participle):
+                if opener in _PERSON_ASIDES and _withholds_name(rest) and not read(name).mention.person:
+                    return ANONYMOUS  # "A neighbor, who declined to give her name,": withheld on purpose
+                kind = read(name).type  # "Amazon, which employs …", "the pitcher, who signed …": an aside
+                if kind in (ANONYMOUS, NAMED_ORGANISATION) and _speaks_for_body(read(name)):
+                    return NAMED_ORGANISATION  # "The company's spokesperson, reached Tuesday,": the body's words
+                if (
+                    kind in (ANONYMOUS, NAMED_ORGANISATION)
+                    and opener in _PERSON_ASIDES
+                    and _refers_back_to_named(read(name))
+                ):
+                    return NAMED_PERSON  # "The 34-year-old pitcher, who signed …": someone named earlier
+            if kind in (UNNAMED_GROUP, ANONYMOUS, NAMED_PERSON) and _anonymous_aside(statement, entry.end):
+                if kind != NAMED_PERSON or not read(bare).mention.person:
+                    return ANONYMOUS  # "Three officials, speaking on condition of anonymity, said": withheld
             if _is_relative(bare) or bare.lower() in _DETERMINERS | _INDEFINITE:
                 continue  # "A woman who answered the phone …": "who" (or a lone "A") stands for a noun read elsewhere
             following = _noun_follows(found, seg)
@@ -329,6 +467,8 @@ def statement_source_kind(statement: str) -> str:
             reading = read(bare, entry.citing)
             cites_someone = bool(entry.citing) and bool(reading.mention.roles or reading.mention.anonymity_cues)
             origin = entry.citing if cites_someone else bare  # "Axios, citing an unnamed official": the official
+            if kind == ANONYMOUS and _speaks_for_body(read(origin)):
+                return NAMED_ORGANISATION  # "a spokesperson for the Justice Department": the body's words
             if kind == ANONYMOUS and _refers_back_to_named(reading):
                 return NAMED_PERSON  # "the teacher said": someone the article has named, not a withheld name
             if kind == ANONYMOUS and not (

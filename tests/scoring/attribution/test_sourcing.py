@@ -14,6 +14,10 @@ FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "attribution"
 TABLE = FIXTURES / "source-types.tsv"
 DEV_TABLE = FIXTURES / "source-types-dev.tsv"
 """Statements in the styles of US national news, written to tune and measure the typing rules."""
+HELD_BACK_TABLE = FIXTURES / "source-types-heldback.tsv"
+"""A third of the second development set, never used to write rules: only its overall accuracy is checked."""
+HELD_BACK_FLOOR = 0.9
+"""Measured 0.946 (70 of 74) with the rules of this module, 0.892 before the second development set."""
 _MISS = "miss"
 """Third column of a row the rules are known to get wrong."""
 
@@ -233,4 +237,118 @@ def test_withheld_names_in_asides_and_relays() -> None:
     )
     assert (
         statement_source_kind("The court blocked the sale, citing a threat to public health.") == "named organization"
+    )
+
+
+def test_held_back_statements_are_mostly_read_right() -> None:
+    """The held-back third is well formed, has every kind, and is read right overall (not row by row)."""
+    rows = _rows(HELD_BACK_TABLE)
+    assert all(len(row) == 2 and row[0] in KINDS for row in rows)
+    kinds = [row[0] for row in rows]
+    assert min(kinds.count(k) for k in KINDS) >= 14
+    right = sum(statement_source_kind(statement) == kind for kind, statement in rows)
+    assert right / len(rows) >= HELD_BACK_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("statement", "kind"),
+    [
+        ("A Boeing spokesperson said the company was reviewing the report.", "named organization"),
+        ("A spokeswoman for the Pentagon declined to comment.", "named organization"),
+        ("The company's spokesperson, reached Tuesday, declined to comment.", "named organization"),
+        ("A spokesperson for the district did not respond to an email on Friday.", "named organization"),
+        ("\u201cThere is no evidence of that,\u201d the spokesperson said.", "named organization"),
+        ("A spokesperson did not respond to an email on Friday.", "anonymous individual"),
+        ("A spokesperson, who declined to be named, said the company was cooperating.", "anonymous individual"),
+    ],
+)
+def test_spokesperson_of_a_named_body_is_the_body(statement: str, kind: str) -> None:
+    """An unnamed spokesperson of a body the mention names speaks for it; with no body, one unnamed person."""
+    assert statement_source_kind(statement) == kind
+
+
+def test_spokesperson_mention_alone_stays_a_person() -> None:
+    """Typed on its own, the mention stays an unnamed person, so that "he" can still stand for it."""
+    from scoring.attribution import classify_mention
+
+    assert classify_mention("a Boeing spokesperson") == "anonymous individual"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "A neighbor, who declined to give her name, said she heard two gunshots.",
+        "The teacher, who asked not to be identified, said the school had no plan.",
+        "A staff member at the shelter, who asked that her name not be used, said the heat was off.",
+        "The official, who was not authorized to speak publicly, said the report was late.",
+    ],
+)
+def test_withheld_name_in_an_aside_is_anonymous(statement: str) -> None:
+    """An aside withholding the name (``withheld_names.txt`` or the spine's cues) makes one person anonymous."""
+    assert statement_source_kind(statement) == "anonymous individual"
+
+
+def test_named_person_with_an_aside_stays_named() -> None:
+    """ "X, who …" keeps the kind of X: a named person, or one named earlier ("the pitcher")."""
+    assert statement_source_kind(
+        "Mayor Karen Bass, who returned from Ghana on Wednesday, said the city was ready."
+    ) == ("named individual")
+    assert statement_source_kind("The 34-year-old pitcher, who signed in December, said his elbow felt fine.") == (
+        "named individual"
+    )
+
+
+def test_a_place_as_first_name_after_a_title() -> None:
+    """ "Sheriff Chad Bianco": a country's name between a title and a surname is a first name."""
+    assert statement_source_kind("Sheriff Chad Bianco said deputies found the car.") == "named individual"
+
+
+def test_the_before_a_single_name_makes_it_a_body() -> None:
+    """No surname takes "the": "The Yankees", "The Guardian" are bodies; "The Democrats" stay a group."""
+    assert statement_source_kind("The Yankees said the pitcher would miss the season.") == "named organization"
+    assert statement_source_kind("The Guardian reported that the deal had collapsed.") == "named organization"
+    assert statement_source_kind("The Democrats said the vote was rigged.") == "unnamed group"
+
+
+def test_a_possessed_office_is_a_body() -> None:
+    """ "Newsom's office", "the mayor's office": the office speaks, not its holder; "Smith's lawyer" is a person."""
+    assert statement_source_kind("Gov. Gavin Newsom's office said the governor would sign it.") == (
+        "named organization"
+    )
+    assert statement_source_kind("The mayor's office said the budget was balanced.") == "named organization"
+    assert statement_source_kind("Smith's lawyer said he would appeal.") == "anonymous individual"
+
+
+def test_it_as_judgement_is_not_a_body() -> None:
+    """ "It was …", "it doesn't …" or a quotation opening on "it" are a person's words; "it would appeal" a body's."""
+    assert statement_source_kind("\u201cIt doesn\u2019t make any sense,\u201d Clinton said.") == "named individual"
+    assert statement_source_kind("Okafor said it would be a disaster.") == "named individual"
+    assert statement_source_kind("Smith said it was time to move on.") == "named individual"
+    assert statement_source_kind("Nimbus said it was cooperating with regulators.") == "named organization"
+    assert statement_source_kind("Zillow said it has no plans to sell.") == "named organization"
+    assert statement_source_kind("\u201cIt will take years to rebuild,\u201d Lopez said.") == "named individual"
+
+
+def test_adverbs_after_a_name_are_dropped() -> None:
+    """ "Mook further asserted": the adverb (``subject_adverbs.txt``) is no part of the name."""
+    assert statement_source_kind("Mook further asserted that the debate had been rigged.") == "named individual"
+    assert statement_source_kind("The family later said they were devastated.") == "unnamed group"
+
+
+def test_participle_modifiers_do_not_head_a_group() -> None:
+    """ "Voters interviewed outside polling places": people, though "polling" reads as a poll."""
+    assert statement_source_kind("Many voters interviewed outside polling places said prices mattered most.") == (
+        "unnamed group"
+    )
+    assert statement_source_kind("Meteorologists with the National Weather Service said snow was likely.") == (
+        "unnamed group"
+    )
+
+
+def test_participle_aside_after_a_document() -> None:
+    """ "The search warrant application, unsealed Thursday, says": the document before the aside."""
+    statement = "The search warrant application, unsealed Thursday, says agents recovered 11 boxes."
+    assert statement_source_kind(statement) == "document"
+    assert statement_source_kind("Local leaders have pushed back, saying the state ignored the town.") == (
+        "unnamed group"
     )
