@@ -8,7 +8,7 @@ regression on hashed features, fitted by SGD with a fixed seed (deterministic),
 small and fast to apply. A second pass of the same kind
 (:mod:`scoring.attribution.stacking`) learns from the first pass's
 probabilities around each token; those probabilities come from first passes
-fitted on the other half of the training articles (out of fold), so it sees
+fitted on the other three quarters of the training articles (out of fold), so it sees
 how the first pass behaves on unseen text. Tuning uses the dev split only;
 test is for the final report.
 """
@@ -57,8 +57,10 @@ THRESHOLDS = Thresholds(source=0.3, cue=0.4, gap=1, seed=0.3)
 seed 0.3 keeps the most recall)."""
 CUE_RATE = 0.25
 CUE_COUNT = 3
-FOLDS = 2
-"""Folds of the training articles for the first-pass probabilities the second pass learns from."""
+FOLDS = 4
+"""Folds of the training articles for the first-pass probabilities the second pass learns from (PolNeAR dev source /
+cue / content F1 after retraining: 2 folds 0.735 / 0.699 / 0.592, 4 folds 0.745 / 0.709 / 0.598): a first pass
+fitted on three quarters of train behaves more like the one fitted on all of it than one fitted on half."""
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,15 @@ from scoring.attribution.tagger import (
     shipped_tagger,
 )
 from scoring.attribution.tokens import tokenize
-from scoring.attribution.training import matrix, train_bundle, training_set
+from scoring.attribution.training import (
+    FOLDS,
+    blocks,
+    learn_cue_words,
+    matrix,
+    second_pass_set,
+    train_bundle,
+    training_set,
+)
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "attribution"
 
@@ -96,6 +104,16 @@ def test_retraining_on_fixtures_is_deterministic(articles: list[Article], tmp_pa
     reloaded = from_bundle(load_artifact(path))
     assert np.array_equal(reloaded.model.coef_, first["model"].coef_)
     assert np.array_equal(reloaded.second.coef_, first["second"].coef_)
+
+
+def test_second_pass_learns_from_every_article_when_folds_outnumber_articles(articles: list[Article]) -> None:
+    """Each article is held out once, so the second pass sees every training token, even with more folds than
+    articles (the three fixture articles against PolNeAR's four folds)."""
+    parts = blocks(articles, learn_cue_words(articles))
+    assert len(parts) < FOLDS
+    data = second_pass_set(parts)
+    assert data.y.tolist() == np.concatenate([b.labels for b in parts]).tolist()
+    assert data.X.shape == (len(data.y), N_STACKED)
 
 
 def test_fast_scoring_equals_predict_proba(articles: list[Article]) -> None:
