@@ -445,17 +445,15 @@ def statement_source_kind(statement: str) -> str:
             opener = rest.split(" ", 1)[0].lower()
             participle = opener.isalpha() and opener.endswith("ed") and len(opener) > 4  # "…, unsealed Thursday,"
             if comma and name and (opener in _ASIDE_OPENERS or opener in _PERSON_ASIDES or participle):
-                if opener in _PERSON_ASIDES and _withholds_name(rest) and not read(name).mention.person:
+                named = read(name)  # "Amazon, which employs …", "the pitcher, who signed …": an aside
+                if opener in _PERSON_ASIDES and _withholds_name(rest) and not named.mention.person:
                     return ANONYMOUS  # "A neighbor, who declined to give her name,": withheld on purpose
-                kind = read(name).type  # "Amazon, which employs …", "the pitcher, who signed …": an aside
-                if kind in (ANONYMOUS, NAMED_ORGANISATION) and _speaks_for_body(read(name)):
-                    return NAMED_ORGANISATION  # "The company's spokesperson, reached Tuesday,": the body's words
-                if (
-                    kind in (ANONYMOUS, NAMED_ORGANISATION)
-                    and opener in _PERSON_ASIDES
-                    and _refers_back_to_named(read(name))
-                ):
-                    return NAMED_PERSON  # "The 34-year-old pitcher, who signed …": someone named earlier
+                kind = named.type
+                if kind in (ANONYMOUS, NAMED_ORGANISATION):
+                    if _speaks_for_body(named):
+                        return NAMED_ORGANISATION  # "The company's spokesperson, reached Tuesday,": the body's words
+                    if opener in _PERSON_ASIDES and _refers_back_to_named(named):
+                        return NAMED_PERSON  # "The 34-year-old pitcher, who signed …": someone named earlier
             if kind in (UNNAMED_GROUP, ANONYMOUS, NAMED_PERSON) and _anonymous_aside(statement, entry.end):
                 if kind != NAMED_PERSON or not read(bare).mention.person:
                     return ANONYMOUS  # "Three officials, speaking on condition of anonymity, said": withheld
