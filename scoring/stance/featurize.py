@@ -21,6 +21,7 @@ from scoring.stance.encoding import encode
 from scoring.stance.features import pair_features
 from scoring.stance.headline_body import fit_reader, hashed_tfidf, headline_body_features, read_cues
 from scoring.stance.model import claims_inputs
+from scoring.stance.refutation import refutation_by_headline
 from scoring.statements import Statement, read_statement
 
 MAX_TEXT_CHARS = 6000
@@ -73,13 +74,20 @@ def claims_model_inputs(pairs: Sequence[StancePair], knowledge: Knowledge, vecto
     return claims_inputs(features, tfidf_b)
 
 
+READ_REFUTATION = True
+"""Whether new readers give the related-pairs model the refutation features (:mod:`scoring.stance.refutation`)."""
+
+
 def fnc_readers(pairs: Sequence[StancePair]) -> dict[str, Any]:
-    """The headline-body model's vectorizers, fitted on the texts of ``pairs`` only."""
+    """The headline-body model's vectorizers, fitted on the texts of ``pairs`` only.
+
+    The reader records whether it reads the refutation block (``refutation``), so an artifact trained
+    before the block existed keeps getting the inputs it was trained on.
+    """
     texts = [p.a for p in pairs] + [p.b[:MAX_TEXT_CHARS] for p in pairs]
-    return {
-        "vectorizer": hashed_tfidf(sorted(set(texts)), 2**18, ngram_range=(1, 2)),
-        "reader": fit_reader(texts, read_cues()),
-    }
+    reader = fit_reader(texts, read_cues())
+    reader["refutation"] = READ_REFUTATION
+    return {"vectorizer": hashed_tfidf(sorted(set(texts)), 2**18, ngram_range=(1, 2)), "reader": reader}
 
 
 def fnc_inputs(fnc: dict[str, Any], pairs: Sequence[StancePair], knowledge: Knowledge) -> np.ndarray:
@@ -91,16 +99,24 @@ def fnc_inputs(fnc: dict[str, Any], pairs: Sequence[StancePair], knowledge: Know
 
 
 def fnc_words(fnc: dict[str, Any], pairs: Sequence[StancePair]) -> sparse.csr_matrix:
-    """The word TF-IDF rows (the reader's hashed 1-2-grams) of each pair's body, then of its headline.
+    """The related-pairs model's own inputs: the word TF-IDF rows (the reader's hashed 1-2-grams) of each
+    pair's body, then of its headline, then (for a reader with ``refutation``) the refutation features.
 
     The related-pairs stance model (:func:`scoring.stance.model.fnc_probabilities`) reads them: which words
-    a body and a headline use to take a side is more than the cue lexicon lists.
+    a body and a headline use to take a side is more than the cue lexicon lists, and whether a body refutes
+    the headline's story reads differently when the headline itself calls it a hoax. The boosted trees do
+    not read the refutation features: on the cross-validation by story they lowered disagree-F1 there
+    (see the model card, seventh session).
     """
-    words = fnc["reader"]["words"]
+    reader = fnc["reader"]
+    words = reader["words"]
     headlines, bodies, rows_a, rows_b = _distinct_texts(pairs)
     body_words = sparse.csr_matrix(words.transform(bodies))
     head_words = sparse.csr_matrix(words.transform(headlines))
-    return sparse.hstack([body_words[rows_b], head_words[rows_a]], format="csr")
+    blocks = [body_words[rows_b], head_words[rows_a]]
+    if reader.get("refutation", False):
+        blocks.append(sparse.csr_matrix(refutation_by_headline(reader, headlines, bodies, rows_a, rows_b)))
+    return sparse.hstack(blocks, format="csr")
 
 
 def _distinct_texts(pairs: Sequence[StancePair]) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:

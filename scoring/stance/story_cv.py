@@ -30,7 +30,14 @@ from scoring.stance.training import TrainingConfig, fit_headline_body
 
 Log = Callable[[str], None]
 
-FEATURE_CODE = ("encoding.py", "features.py", "featurize.py", "headline_body.py", "lexicon/stance_cues.tsv")
+FEATURE_CODE = (
+    "encoding.py",
+    "features.py",
+    "featurize.py",
+    "headline_body.py",
+    "refutation.py",
+    "lexicon/stance_cues.tsv",
+)
 """Files whose content decides the feature matrix (a cached matrix is keyed by them)."""
 
 
