@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from scoring.attribution.lexicon import KNOWLEDGE_DIR, is_role, lexicon
+from scoring.attribution.lexicon import KNOWLEDGE_DIR, is_role, lexicon, word_list
 from scoring.attribution.sentences import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Segment
 from scoring.attribution.spans import DETERMINERS, TIME_HEADS, scan_left, scan_right, trim_time
 from scoring.attribution.tokens import Token
@@ -632,9 +632,9 @@ def _subject_cue(
     return _with_content(seg, cue, core, core if citing is None else core, citing, j, end, floor, verb)
 
 
-TIME_MODIFIERS = frozenset({"this", "last", "on", "late", "early", "earlier", "next", "that"})
+TIME_MODIFIERS = word_list("time_modifiers.txt")
 """Words opening a time adjunct between a subject and its cue ("Wells Fargo this month announced")."""
-SUBJECT_ADVERBS = frozenset({"just", "also", "only", "then", "now", "later", "earlier", "again"})
+SUBJECT_ADVERBS = word_list("adverbs_before_time.txt")
 """Short adverbs that may sit before such a time adjunct ("Wells Fargo just this month announced")."""
 
 

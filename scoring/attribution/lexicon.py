@@ -20,8 +20,8 @@ from scoring.knowledge import load_knowledge, read_list, read_table
 KNOWLEDGE_DIR = SPINE_DIR / "attribution"
 
 
-def _words(name: str) -> frozenset[str]:
-    """A ``.txt`` list as a set of lower-case entries."""
+def word_list(name: str) -> frozenset[str]:
+    """A ``.txt`` list of the attribution lexicon as a set of lower-case entries."""
     return frozenset(line.lower() for line in read_list(Path(KNOWLEDGE_DIR / name)))
 
 
@@ -115,27 +115,27 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         frames=frames,
-        abbreviations=_words("abbreviations.txt"),
+        abbreviations=word_list("abbreviations.txt"),
         pronouns=pronouns,
-        group_nouns=_words("group_nouns.txt"),
-        plural_determiners=_words("plural_determiners.txt"),
-        adjuncts=_words("adjuncts.txt"),
-        auxiliaries=_words("auxiliaries.txt"),
-        clause_stops=_words("clause_stops.txt"),
-        connectors=_words("np_connectors.txt"),
-        offices=_words("offices.txt"),
-        body_nouns=_words("body_nouns.txt"),
-        anonymous_heads=_words("anonymous_heads.txt"),
-        document_nouns=_words("document_nouns.txt"),
-        not_cues=_words("not_cues.txt"),
-        organisation_names=_words("organisation_names.txt"),
-        group_heads=_words("group_heads.txt"),
-        document_heads=_words("document_heads.txt"),
-        statement_verbs=_words("statement_verbs.txt"),
-        surname_prefixes=_words("surname_prefixes.txt"),
-        name_particles=_words("name_particles.txt"),
-        statement_openers=_words("statement_openers.txt"),
-        adverbial_openers=_words("adverbial_openers.txt"),
+        group_nouns=word_list("group_nouns.txt"),
+        plural_determiners=word_list("plural_determiners.txt"),
+        adjuncts=word_list("adjuncts.txt"),
+        auxiliaries=word_list("auxiliaries.txt"),
+        clause_stops=word_list("clause_stops.txt"),
+        connectors=word_list("np_connectors.txt"),
+        offices=word_list("offices.txt"),
+        body_nouns=word_list("body_nouns.txt"),
+        anonymous_heads=word_list("anonymous_heads.txt"),
+        document_nouns=word_list("document_nouns.txt"),
+        not_cues=word_list("not_cues.txt"),
+        organisation_names=word_list("organisation_names.txt"),
+        group_heads=word_list("group_heads.txt"),
+        document_heads=word_list("document_heads.txt"),
+        statement_verbs=word_list("statement_verbs.txt"),
+        surname_prefixes=word_list("surname_prefixes.txt"),
+        name_particles=word_list("name_particles.txt"),
+        statement_openers=word_list("statement_openers.txt"),
+        adverbial_openers=word_list("adverbial_openers.txt"),
         named_documents=frozenset(
             (row["word"].lower(), row["position"]) for row in read_table(KNOWLEDGE_DIR / "named_documents.tsv")
         ),

@@ -6,7 +6,7 @@ the whole extractor stays linear in the length of the text.
 
 from __future__ import annotations
 
-from scoring.attribution.lexicon import lexicon
+from scoring.attribution.lexicon import lexicon, word_list
 from scoring.attribution.tokens import Token
 
 MAX_NP = 14
@@ -33,10 +33,7 @@ HARD_STOPS = frozenset(
     }
 )
 INSIDE_PUNCT = frozenset({"(", ")", "-", "&", "/", "'s", "'"})
-TIME_HEADS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
-    "morning afternoon evening night week month year weekend".split()
-)
+TIME_HEADS = word_list("time_heads.txt")
 STATEMENT_WORDS = frozenset(
     "statement interview email emails letter post tweet video briefing conference call release".split()
 )
