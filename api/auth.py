@@ -151,8 +151,11 @@ def check_role(role: str) -> Principal:
     """The caller, if it may act as ``role``; otherwise stop with 401 (no key) or 403 (role too weak)."""
     principal = current_principal()
     if principal is None:
-        fail(401, f"This endpoint needs an API key with the '{role}' role: send 'Authorization: Bearer <key>'.",
-             code="unauthorized")
+        fail(
+            401,
+            f"This endpoint needs an API key with the '{role}' role: send 'Authorization: Bearer <key>'.",
+            code="unauthorized",
+        )
     if not principal.has_role(role):
         fail(403, f"This key's role '{principal.role}' cannot do this; it needs '{role}'.", code="forbidden")
     return principal

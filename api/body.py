@@ -51,8 +51,12 @@ def check_document(data: Any, max_depth: int, strings: bool = True) -> None:
         if isinstance(value, str):
             found = _FORBIDDEN.search(value)
             if found:
-                fail(400, f"A string contains {_describe(found.group())}.", code="invalid_characters",
-                     errors={path or "$": [f"contains {_describe(found.group())} at position {found.start()}"]})
+                fail(
+                    400,
+                    f"A string contains {_describe(found.group())}.",
+                    code="invalid_characters",
+                    errors={path or "$": [f"contains {_describe(found.group())} at position {found.start()}"]},
+                )
             continue
         if not isinstance(value, dict | list):
             continue
@@ -63,8 +67,12 @@ def check_document(data: Any, max_depth: int, strings: bool = True) -> None:
                 if strings:
                     found = _FORBIDDEN.search(key)
                     if found:
-                        fail(400, f"A key contains {_describe(found.group())}.", code="invalid_characters",
-                             errors={path or "$": [f"a key contains {_describe(found.group())}"]})
+                        fail(
+                            400,
+                            f"A key contains {_describe(found.group())}.",
+                            code="invalid_characters",
+                            errors={path or "$": [f"a key contains {_describe(found.group())}"]},
+                        )
                     stack.append((item, depth + 1, f"{path}.{key}" if path else key))
                 elif isinstance(item, dict | list):
                     stack.append((item, depth + 1, ""))
@@ -96,8 +104,11 @@ def guard_body() -> None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        fail(400, f"The body is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.",
-             code="invalid_json")
+        fail(
+            400,
+            f"The body is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.",
+            code="invalid_json",
+        )
     except RecursionError:
         fail(400, "The JSON body is nested too deeply.", code="too_deeply_nested")
     # Valid UTF-8 cannot encode a surrogate, and strict JSON refuses raw control characters, so a NUL or a lone

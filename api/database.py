@@ -141,4 +141,3 @@ def init_app(app: Flask) -> None:
     app.extensions[SERVER] = server
     holder.provider = server.scorer
     readiness.register_check(app, "database", lambda: _database_check(app))
-

@@ -81,7 +81,7 @@ def init_app(app: Flask) -> CredscoreApi:
                     "Source-credibility scoring for newsrooms: independence, anonymity, conflict and credibility "
                     "per claim. Every error is one JSON envelope (status, code, message, errors)."
                 )
-            }
+            },
         },
     )
     api.ma_plugin.converter.add_attribute_function(batch_item2properties)

@@ -217,9 +217,7 @@ class ScoreRequestSchema(Schema):
     stories = fields.List(
         BatchItem(StorySchema),
         validate=validate.Length(min=1, max=MAX_BATCH, error="must hold between {min} and {max} stories"),
-        metadata={
-            "description": "A batch of stories (give this or 'claims'); each item gets its own result or error."
-        },
+        metadata={"description": "A batch of stories (give this or 'claims'); each item gets its own result or error."},
     )
 
     @validates_schema

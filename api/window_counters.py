@@ -52,9 +52,7 @@ class WindowCounters:
 
     def __init__(self, directory: str | Path | None = None, busy_timeout: float = 2.0) -> None:
         target = ":memory:" if directory is None else str(Path(directory) / FILE_NAME)
-        self._connection = sqlite3.connect(
-            target, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-        )
+        self._connection = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
         self._lock = threading.Lock()
         self._since_prune = 0
         with self._lock:

@@ -154,14 +154,23 @@ def _labels(n: int, seed: int) -> list[Any]:
     for i in range(n):
         subject = rng.choice(SUBJECTS)
         if i % 3 == 0:
-            row = {"text": f"Figures show {subject} rose by {rng.randint(2, 40)}%.", "verdict": "reliable",
-                   "sources": [{"name": name} for name in rng.sample(NAMED, 2)]}
+            row = {
+                "text": f"Figures show {subject} rose by {rng.randint(2, 40)}%.",
+                "verdict": "reliable",
+                "sources": [{"name": name} for name in rng.sample(NAMED, 2)],
+            }
         elif i % 3 == 1:
-            row = {"text": f"The agency expects {subject} to fall.", "verdict": "uncertain",
-                   "sources": [{"name": rng.choice(NAMED)}]}
+            row = {
+                "text": f"The agency expects {subject} to fall.",
+                "verdict": "uncertain",
+                "sources": [{"name": rng.choice(NAMED)}],
+            }
         else:
-            row = {"text": f"Insiders claim {subject} fell secretly.", "verdict": "unreliable",
-                   "sources": [{"mention": rng.choice(ANONYMOUS)}]}
+            row = {
+                "text": f"Insiders claim {subject} fell secretly.",
+                "verdict": "unreliable",
+                "sources": [{"mention": rng.choice(ANONYMOUS)}],
+            }
         out.append(label_from_mapping(row))
     return out
 
@@ -434,10 +443,14 @@ def main() -> int:
     ratio_new = results[("score-1-new", pick)]["rps"] / max(results[("healthz", pick)]["rps"], 1e-9)
     story20_p99 = results[("story-20", pick)]["p99"]
     story20_new_p99 = results[("story-20-new", pick)]["p99"]
-    print(f"score/healthz throughput at {pick} connections: {ratio:.2f} same claim, {ratio_new:.2f} new claims "
-          "(target >= 0.5)")
-    print(f"20-claim story p99 at {pick} connections: {story20_p99:.1f} ms same story, {story20_new_p99:.1f} ms "
-          "new stories (target <= 50)")
+    print(
+        f"score/healthz throughput at {pick} connections: {ratio:.2f} same claim, {ratio_new:.2f} new claims "
+        "(target >= 0.5)"
+    )
+    print(
+        f"20-claim story p99 at {pick} connections: {story20_p99:.1f} ms same story, {story20_new_p99:.1f} ms "
+        "new stories (target <= 50)"
+    )
     swap_rps = float(swap["requests"].get("rps", 0.0))
     print(
         f"during 2 activations and 2 rollbacks over HTTP (single-claim score, 8 connections, {swap_rps:.0f} req/s): "

@@ -135,8 +135,14 @@ def report_text(fnc: list[dict[str, Any]], emergent: dict[str, Any], cost: dict[
         table(
             ["system", "accuracy", "macro_f1", "f1_for", "f1_against", "f1_observing"],
             [
-                ["credscore", emergent["accuracy"], emergent["macro_f1"], emergent["f1_for"],
-                 emergent["f1_against"], emergent["f1_observing"]],
+                [
+                    "credscore",
+                    emergent["accuracy"],
+                    emergent["macro_f1"],
+                    emergent["f1_for"],
+                    emergent["f1_against"],
+                    emergent["f1_observing"],
+                ],
                 ["Ferreira & Vlachos 2016", PAPER_EMERGENT_ACCURACY, "", "", "", ""],
             ],
         ),

@@ -64,7 +64,10 @@ KEYS = ["pairs", "disagree_pairs", "fnc_score", "macro_f1", "f1_agree", "f1_disa
 
 
 def fnc_story_cv(
-    pairs: list[StancePair], config: TrainingConfig, scales: tuple[float, ...], only: list[int] | None,
+    pairs: list[StancePair],
+    config: TrainingConfig,
+    scales: tuple[float, ...],
+    only: list[int] | None,
     cache: Path | None,
 ) -> dict[str, Any]:
     """Per-fold rows at ``scales`` and pooled rows at each disagree scale, for the model and its trees alone."""
@@ -178,8 +181,13 @@ def main() -> int:
             )
         if emergent is not None:
             best = emergent["tried"][f"C={emergent['chosen_c']}"]
-            summary.update({"cv_emergent_accuracy": best["accuracy"], "cv_emergent_against_f1": best["f1_disagree"],
-                            "emergent_claim_cv": emergent})
+            summary.update(
+                {
+                    "cv_emergent_accuracy": best["accuracy"],
+                    "cv_emergent_against_f1": best["f1_disagree"],
+                    "emergent_claim_cv": emergent,
+                }
+            )
         print(json.dumps(summary, sort_keys=True))
     return 0
 

@@ -201,7 +201,6 @@ class RuleScorer:
                 )
         return None
 
-
     def _places(self, a: Statement, b: Statement) -> tuple[float, str, str] | None:
         if not a.places or not b.places or set(a.places) & set(b.places):
             return None
@@ -230,9 +229,7 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     return bool(union) and len(a.about & b.about) / len(union) >= SAME_MEASURE
 
 
-def _clash(
-    a: Statement, hits_a: Sequence[ContrastHit], b: Statement, hits_b: Sequence[ContrastHit]
-) -> str | None:
+def _clash(a: Statement, hits_a: Sequence[ContrastHit], b: Statement, hits_b: Sequence[ContrastHit]) -> str | None:
     """A reason when ``a`` holds one side and ``b`` the other, or ``a`` negates what ``b`` asserts."""
     asserted_a = {h.side: h for h in reversed(hits_a) if not h.negated}
     negated_a = {h.side: h for h in reversed(hits_a) if h.negated}
@@ -306,6 +303,7 @@ class ConflictDetector:
         return remembered(
             self._judged, keys, JUDGEMENT_CACHE_SIZE, lambda missing: _judge_all(scorer, [pairs[k] for k in missing])
         )
+
 
 def _judge_all(scorer: PairScorer, pairs: Sequence[tuple[Statement, Statement, float]]) -> list[Judgement]:
     """Every pair's judgement from one scorer: in one call when it offers ``judge_all`` (a batched model)."""

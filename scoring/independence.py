@@ -82,9 +82,7 @@ def score_claim(
         effective += weight
     ids = [b.party.id for b in backers]
     names = {b.party.id: b.party.name for b in backers}
-    agreeing = sorted(
-        (sorted(names[p] for p in pair) for pair in opposed if pair <= set(ids)), key=lambda p: p
-    )
+    agreeing = sorted((sorted(names[p] for p in pair) for pair in opposed if pair <= set(ids)), key=lambda p: p)
     score = effective / (effective + HALF_SATURATION)
     if agreeing:
         score += (1.0 - score) * OPPOSED_BONUS
@@ -98,9 +96,7 @@ def score_claim(
                 f"{', '.join(backer.relays)} only relay {backer.party.name}: counted once, not as corroboration."
             )
         if len(backer.sources) > 1:
-            reasons.append(
-                f"{len(backer.sources)} sources all speak for {backer.party.name}: counted as one party."
-            )
+            reasons.append(f"{len(backer.sources)} sources all speak for {backer.party.name}: counted as one party.")
     interested = [b.party.name for b in backers if b.party.id in stakes]
     for backer in backers:
         if backer.party.id in stakes:

@@ -18,9 +18,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-def remembered(
-    memo: dict[K, V], keys: Sequence[K], limit: int, compute: Callable[[list[int]], Sequence[V]]
-) -> list[V]:
+def remembered(memo: dict[K, V], keys: Sequence[K], limit: int, compute: Callable[[list[int]], Sequence[V]]) -> list[V]:
     """The answer for every key, in order; ``compute`` gets the positions of the unknown keys, answers them in order."""
     known = {key: hit for key in keys if (hit := memo.get(key)) is not None}
     missing = [i for i, key in enumerate(keys) if key not in known]

@@ -22,7 +22,7 @@ NEGATION_SCOPE = 4
 PLACE_PREPOSITIONS = frozenset({"in", "inside", "within", "into"})
 """A country right after one of these is where something is, which two claims may dispute."""
 
-_CLAUSE_BREAKS = frozenset(",.;:!?—–()\"“”")
+_CLAUSE_BREAKS = frozenset(',.;:!?—–()"“”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +106,7 @@ def read_statement(claim: Claim, knowledge: Knowledge) -> Statement:
     )
 
 
-def _negated_positions(
-    tokens: list[Token], text: str, negations: list[Match[str]], knowledge: Knowledge
-) -> set[int]:
+def _negated_positions(tokens: list[Token], text: str, negations: list[Match[str]], knowledge: Knowledge) -> set[int]:
     """Token positions inside the scope of a negation cue."""
     exceptions = {m.start for m in knowledge.negation_exceptions.find(tokens)}
     positions: set[int] = set()

@@ -123,7 +123,7 @@ def _forms(word: str) -> tuple[str, str]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    """"U.S." and "Dr." keep their final dot; "said." does not."""
+    """ "U.S." and "Dr." keep their final dot; "said." does not."""
     if not word.endswith("."):
         return False
     body = word[:-1]

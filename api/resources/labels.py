@@ -86,7 +86,7 @@ class LabelRequestSchema(Schema):
             metadata={"pattern": SUBJECT_PATTERN},
         ),
         validate=validate.Length(max=MAX_SUBJECTS),
-        metadata={"description": "What the claim is about (\"economy\", \"health-care\"); repeats are dropped."},
+        metadata={"description": 'What the claim is about ("economy", "health-care"); repeats are dropped.'},
     )
     job = _described(_text(MAX_FIELD), "The speaker's job title.")
     state = _described(_text(MAX_FIELD), "Where the speaker is based (a US state in LIAR).")

@@ -67,9 +67,7 @@ class Knowledge:
     denial_cues: PhraseMatcher[str] = field(default_factory=lambda: PhraseMatcher("stem"))
     hedges: PhraseMatcher[str] = field(default_factory=lambda: PhraseMatcher("stem"))
     contrast_pairs: list[ContrastPair] = field(default_factory=list)
-    contrasts: PhraseMatcher[tuple[tuple[int, str], ...]] = field(
-        default_factory=lambda: PhraseMatcher("stem")
-    )
+    contrasts: PhraseMatcher[tuple[tuple[int, str], ...]] = field(default_factory=lambda: PhraseMatcher("stem"))
     units: dict[str, tuple[str, float]] = field(default_factory=dict)
     generic_units: frozenset[str] = frozenset()
     unit_groups: frozenset[str] = frozenset()
@@ -205,16 +203,10 @@ def _load_language(knowledge: Knowledge, lexicon: Path) -> None:
     knowledge.unit_groups = frozenset(group for group, _ in knowledge.units.values())
     knowledge.stopwords = frozenset(normalise(w) for w in read_list(lexicon / "stopwords.txt"))
     knowledge.titles = frozenset(normalise(w) for w in read_list(lexicon / "titles.txt"))
-    knowledge.organisation_nouns = frozenset(
-        normalise(w) for w in read_list(lexicon / "organisation_nouns.txt")
-    )
+    knowledge.organisation_nouns = frozenset(normalise(w) for w in read_list(lexicon / "organisation_nouns.txt"))
     knowledge.clause_words = frozenset(normalise(w) for w in read_list(lexicon / "clause_words.txt"))
-    knowledge.complement_heads = frozenset(
-        normalise(w) for w in read_list(lexicon / "complement_heads.txt")
-    )
-    knowledge.name_connectors = frozenset(
-        normalise(w) for w in read_list(lexicon / "name_connectors.txt")
-    )
+    knowledge.complement_heads = frozenset(normalise(w) for w in read_list(lexicon / "complement_heads.txt"))
+    knowledge.name_connectors = frozenset(normalise(w) for w in read_list(lexicon / "name_connectors.txt"))
 
 
 @cache

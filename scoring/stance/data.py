@@ -59,8 +59,9 @@ def read_fnc_predictions(path: Path) -> list[str]:
 def read_emergent(path: Path) -> list[StancePair]:
     """Emergent claim / article-headline pairs, grouped by claim."""
     return [
-        StancePair(row["claimHeadline"], row["articleHeadline"], EMERGENT_LABELS[row["articleHeadlineStance"]],
-                   row["claimId"])
+        StancePair(
+            row["claimHeadline"], row["articleHeadline"], EMERGENT_LABELS[row["articleHeadlineStance"]], row["claimId"]
+        )
         for row in _rows(path)
     ]
 

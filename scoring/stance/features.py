@@ -120,9 +120,7 @@ def pair_features(encoded: Encoded, rows_a: np.ndarray, rows_b: np.ndarray) -> n
     return _features(encoded, a, b)
 
 
-def pair_features_both_ways(
-    encoded: Encoded, rows_a: np.ndarray, rows_b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def pair_features_both_ways(encoded: Encoded, rows_a: np.ndarray, rows_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Features of every pair read as ``(a, b)`` and as ``(b, a)``, sharing the row look-ups."""
     a = _Rows(encoded, np.asarray(rows_a, dtype=np.int64))
     b = _Rows(encoded, np.asarray(rows_b, dtype=np.int64))

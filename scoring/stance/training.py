@@ -213,16 +213,20 @@ def train_fnc(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig, lo
         probabilities[power] = fnc_probabilities(model, features[hold], words[hold])
         report = _fnc_report(gold, _names(probabilities[power].argmax(axis=1)))
         tried[f"power={power}"] = report
-        log(f"fnc hold-out, class weight power {power}: score {report['fnc_score']:.2f}, "
-            f"macro-F1 {report['macro_f1']:.3f}, disagree-F1 {report['f1_disagree']:.3f}")
+        log(
+            f"fnc hold-out, class weight power {power}: score {report['fnc_score']:.2f}, "
+            f"macro-F1 {report['macro_f1']:.3f}, disagree-F1 {report['f1_disagree']:.3f}"
+        )
         key = (report["macro_f1"], report["fnc_score"], -power)
         if best is None or key > best:
             best = key
     assert best is not None
     power = -best[2]
     scales, scaled = _class_scales(probabilities[power], gold, config)
-    log(f"fnc hold-out, class scales {scales}: score {scaled['fnc_score']:.2f}, "
-        f"macro-F1 {scaled['macro_f1']:.3f}, disagree-F1 {scaled['f1_disagree']:.3f}")
+    log(
+        f"fnc hold-out, class scales {scales}: score {scaled['fnc_score']:.2f}, "
+        f"macro-F1 {scaled['macro_f1']:.3f}, disagree-F1 {scaled['f1_disagree']:.3f}"
+    )
     fnc = fnc_readers(all_pairs)
     features = fnc_inputs(fnc, all_pairs, knowledge)
     reader = fnc["reader"]
@@ -251,9 +255,7 @@ def _claims_classifier(c: float, seed: int) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
 
 
-def _symmetric_disagree(
-    model: Any, scaler: Any, forward: Any, backward: Any
-) -> np.ndarray:
+def _symmetric_disagree(model: Any, scaler: Any, forward: Any, backward: Any) -> np.ndarray:
     """``max(P(disagree | a, b), P(disagree | b, a))``: conflict has no direction."""
     p_forward = model.predict_proba(scaler.transform(forward))[:, DISAGREE]
     p_backward = model.predict_proba(scaler.transform(backward))[:, DISAGREE]
@@ -301,8 +303,10 @@ def train_claims(corpora: Corpora, knowledge: Knowledge, config: TrainingConfig,
         report = _report(_names(y[related]), _names(predicted[related]), STANCES[:3])
         tried[f"C={c}"] = report
         out_of_fold[c] = symmetric
-        log(f"emergent cross-validation, C={c}: accuracy {report['accuracy']:.3f}, "
-            f"against-F1 {report['f1_disagree']:.3f}")
+        log(
+            f"emergent cross-validation, C={c}: accuracy {report['accuracy']:.3f}, "
+            f"against-F1 {report['f1_disagree']:.3f}"
+        )
         key = (report["accuracy"], report["f1_disagree"], -c)
         if best is None or key > best:
             best = key

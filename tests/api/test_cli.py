@@ -40,7 +40,14 @@ def test_score_reads_stdin(runner: CliRunner) -> None:
     assert report["version"]["model"] == default_model()[1]  # the model a fresh service serves, not the rule prior
     for claim in report["claims"]:
         assert set(claim) >= {
-            "id", "text", "source_ids", "independence", "anonymity", "conflict", "supported_by", "credibility"
+            "id",
+            "text",
+            "source_ids",
+            "independence",
+            "anonymity",
+            "conflict",
+            "supported_by",
+            "credibility",
         }
 
 

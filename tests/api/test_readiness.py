@@ -30,6 +30,7 @@ def test_ready_when_every_check_passes(client: FlaskClient) -> None:
 
 def test_a_registered_check_that_fails_makes_it_503(app: Flask) -> None:
     readiness.register_check(app, "database", lambda: "cannot connect to sqlite:///labels.db")
+
     def broken_cache() -> str | None:
         raise ZeroDivisionError("division by zero")
 

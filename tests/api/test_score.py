@@ -40,15 +40,20 @@ def test_analyze_returns_claims_and_sources_with_spans(client: FlaskClient) -> N
     response = client.post("/v1/analyze", json={"text": text, "url": "https://news.example/a", "date": "2024-11-02"})
     assert response.status_code == 200
     body = response.get_json()
-    assert body["article"] == {"url": "https://news.example/a", "title": None, "date": "2024-11-02",
-                               "characters": len(text)}
+    assert body["article"] == {
+        "url": "https://news.example/a",
+        "title": None,
+        "date": "2024-11-02",
+        "characters": len(text),
+    }
     assert body["claims"] and all("span" in claim for claim in body["claims"])
     for source in body["sources"]:
         span = source["span"]
         assert 0 <= span["start"] < span["end"] <= len(text)
     claim = body["claims"][0]
-    assert text[claim["span"]["start"]:claim["span"]["end"]] in claim["text"] or claim["text"].startswith(
-        text[claim["span"]["start"]:claim["span"]["start"] + 10])
+    assert text[claim["span"]["start"] : claim["span"]["end"]] in claim["text"] or claim["text"].startswith(
+        text[claim["span"]["start"] : claim["span"]["start"] + 10]
+    )
     assert response.headers["X-Credscore-Version"] == _version_header(body["version"])
 
 

@@ -14,8 +14,14 @@ from scoring.knowledge import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 def test_the_world_is_covered(scorer: Scorer) -> None:
     states = [p for p in scorer.knowledge.parties if p.startswith("state:")]
     assert len(states) >= 195
-    for phrase, party in [("Laotian", "state:la"), ("Vientiane", "state:la"), ("Kremlin", "state:ru"),
-                          ("Pentagon", "state:us"), ("HUR", "state:ua"), ("Xinhua", "state:cn")]:
+    for phrase, party in [
+        ("Laotian", "state:la"),
+        ("Vientiane", "state:la"),
+        ("Kremlin", "state:ru"),
+        ("Pentagon", "state:us"),
+        ("HUR", "state:ua"),
+        ("Xinhua", "state:cn"),
+    ]:
         assert [e.party_id for e in scorer.knowledge.entities.get(phrase)] == [party], phrase
 
 

@@ -143,9 +143,19 @@ def test_upgrading_from_0001_keeps_every_label_and_its_retry(store_url: str) -> 
             insert(labels),
             [
                 {
-                    "organisation": "org-a", "text": old_record.text, "sources": [], "story_id": "", "speaker": "pat",
-                    "party": "", "venue": "", "claim_date": None, "verdict": "reliable", "original_label": "",
-                    "labeller": "", "idempotency_key": f"k{i}", "fingerprint": old_record.fingerprint(),
+                    "organisation": "org-a",
+                    "text": old_record.text,
+                    "sources": [],
+                    "story_id": "",
+                    "speaker": "pat",
+                    "party": "",
+                    "venue": "",
+                    "claim_date": None,
+                    "verdict": "reliable",
+                    "original_label": "",
+                    "labeller": "",
+                    "idempotency_key": f"k{i}",
+                    "fingerprint": old_record.fingerprint(),
                     "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                 }
                 for i in range(3)

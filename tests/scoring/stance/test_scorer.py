@@ -10,12 +10,18 @@ from scoring.stance import ModelScorer
 from scoring.statements import Statement, read_statement
 
 DISPUTES = [
-    ("A man lived in the airport terminal for a year.",
-     "The airport says the story of a man living in its terminal for a year is a hoax."),
-    ("The singer has cancelled her world tour.",
-     "The singer's manager denied reports that the world tour was cancelled, calling them false."),
-    ("A shark was spotted swimming in the flooded street.",
-     "The photo of a shark swimming in a flooded street is fake, experts say."),
+    (
+        "A man lived in the airport terminal for a year.",
+        "The airport says the story of a man living in its terminal for a year is a hoax.",
+    ),
+    (
+        "The singer has cancelled her world tour.",
+        "The singer's manager denied reports that the world tour was cancelled, calling them false.",
+    ),
+    (
+        "A shark was spotted swimming in the flooded street.",
+        "The photo of a shark swimming in a flooded street is fake, experts say.",
+    ),
 ]
 AGREEMENTS = [
     ("A man lived in the airport terminal for a year.", "Man lived in airport terminal for twelve months."),
