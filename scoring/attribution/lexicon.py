@@ -71,6 +71,8 @@ class Lexicon:
     """Words skipped before a statement's subject ("But", "However,"); read only when typing a source."""
     adverbial_openers: frozenset[str] = frozenset()
     """Words opening an adverbial before the subject ("On Sunday, …"); read only when typing a source."""
+    subject_adverbs: frozenset[str] = frozenset()
+    """Adverbs a source span may end on ("Mook further asserted"); read only when typing a source."""
 
     @property
     def frame_starts(self) -> frozenset[str]:
@@ -136,6 +138,7 @@ def lexicon() -> Lexicon:
         name_particles=word_list("name_particles.txt"),
         statement_openers=word_list("statement_openers.txt"),
         adverbial_openers=word_list("adverbial_openers.txt"),
+        subject_adverbs=word_list("subject_adverbs.txt"),
         named_documents=frozenset(
             (row["word"].lower(), row["position"]) for row in read_table(KNOWLEDGE_DIR / "named_documents.tsv")
         ),

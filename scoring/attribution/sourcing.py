@@ -202,13 +202,7 @@ def _noun_follows(found: Found, seg: Segment) -> str:
 def _is_adverb(token: Token) -> bool:
     """A lower-case adverb between a subject and its verb ("further", "also", "repeatedly")."""
     norm = token.norm
-    return not token.capitalised and (norm in lexicon().adjuncts or norm in _subject_adverbs())
-
-
-@lru_cache(maxsize=1)
-def _subject_adverbs() -> frozenset[str]:
-    """Adverbs between a source and its verb (``subject_adverbs.txt``)."""
-    return frozenset(word.lower() for word in read_list(KNOWLEDGE_DIR / "subject_adverbs.txt"))
+    return not token.capitalised and (norm in lexicon().adjuncts or norm in lexicon().subject_adverbs)
 
 
 def _without_trailing_adverbs(mention: str) -> str:

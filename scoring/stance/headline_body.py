@@ -41,7 +41,8 @@ LEAD_CHARS = 255
 """A body's lead, for n-gram hits (the FNC-1 baseline's window)."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[a-z0-9]+")
+"""A word of lower-cased text, as the n-gram overlap and the refutation features read it."""
 _CUE_TOKEN = r"(?u)\b\w+\b"
 
 SIMILARITIES = (
@@ -115,7 +116,7 @@ def _row_dot(x: Any, y: Any) -> np.ndarray:
 
 
 def _grams(text: str) -> list[set[tuple[str, ...]]]:
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     return [{tuple(words[i : i + n]) for i in range(len(words) - n + 1)} for n in (1, 2, 3)]
 
 

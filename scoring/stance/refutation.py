@@ -33,7 +33,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
-from scoring.stance.headline_body import sentences
+from scoring.stance.headline_body import WORD, sentences
 from scoring.tokens import stem
 
 CUE_KINDS = ("refute", "hedge", "support", "negate")
@@ -51,7 +51,6 @@ NEGATION_WINDOW = 3
 TOP_SENTENCES = 3
 
 _CONTRACTION = re.compile(r"n['\u2019]t\b")
-_WORD = re.compile(r"[a-z0-9]+")
 
 FEATURE_NAMES: tuple[str, ...] = (
     tuple(f"{kind}_sentence_{stat}" for kind in CUE_KINDS for stat in ("max", "top3"))
@@ -71,7 +70,7 @@ HEADLINE_KINDS = ("refute", "negate")
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens, with "n't" read as "not" ("didn't" -> "did", "not")."""
-    return _WORD.findall(_CONTRACTION.sub(" not", text.lower()))
+    return WORD.findall(_CONTRACTION.sub(" not", text.lower()))
 
 
 @lru_cache(maxsize=65536)
